@@ -1,0 +1,40 @@
+"""CH101 train-argument: ``train=`` left Chainer's functions in v2."""
+from chainer_rules.registry import Example, Rule, SAFE
+
+_SETUP = (
+    "import numpy as np\n"
+    "import chainer\n"
+    "import chainer.functions as F\n"
+    "x = np.arange(12, dtype=np.float32).reshape(3, 4)\n"
+)
+
+RULE = Rule(
+    code="CH101",
+    name="train-argument",
+    title="`train=` of F.dropout, F.zoneout, F.n_step_* and NStep* links; the mode is chainer.config.train",
+    safety=SAFE,
+    since="2.0.0",
+    upgrade="Chainer v2 upgrade guide: 'Global configurations' (train argument removed)",
+    fix="drop `train=` and run the call under `with chainer.using_config('train', VALUE):`",
+    examples=(
+        Example(before="y = F.dropout(x, train=False)\n",
+                after="with chainer.using_config('train', False):\n    y = F.dropout(x)\n",
+                setup=_SETUP, compare=("y",)),
+        Example(before="y = F.dropout(x, 0.5, True)\n",
+                after="y = F.dropout(x, 0.5)\n",
+                setup=_SETUP, compare=("y",)),
+        Example(before="y = F.dropout(x, ratio=0.3, train=True)\n",
+                after="y = F.dropout(x, ratio=0.3)\n",
+                setup=_SETUP, compare=("y",)),
+        Example(before="flag = False\ny = F.dropout(x, train=flag)\n",
+                after="flag = False\nwith chainer.using_config('train', flag):\n    y = F.dropout(x)\n",
+                setup=_SETUP, compare=("y",)),
+        Example(before="from chainer.functions import dropout\ny = dropout(x, train=False)\n",
+                after="from chainer.functions import dropout\n"
+                      "with chainer.using_config('train', False):\n    y = dropout(x)\n",
+                setup=_SETUP, compare=("y",)),
+        # not Chainer's function: never touched
+        Example(before="def dropout(x, train=True):\n    return x\ny = dropout(x, train=False)\n",
+                setup=_SETUP, compare=("y",)),
+    ),
+)
