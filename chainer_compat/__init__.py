@@ -1,0 +1,112 @@
+"""Run Chainer 1.24 code on Chainer 7.8.1: ``import chainer_compat``.
+
+Import it first, before anything imports names from Chainer::
+
+    import chainer_compat  # noqa: F401  (first line of the v1 program)
+    import chainer
+    import chainer.functions as F
+
+Rules restored (codes of the project catalogue; messages and fixes come from
+``chainer_rules``):
+
+- CH101 train-argument (``ch101_train``): ``train=`` of ``F.dropout``,
+  ``F.zoneout``, ``F.n_step_*`` and the ``L.NStep*`` links runs the call under
+  ``chainer.using_config('train', bool(train))``; the v1 ``use_cudnn`` slot
+  of ``F.n_step_*`` is popped (CH105).
+- CH102 test-argument (``ch102_test``): ``test=`` of ``L.BatchNormalization``
+  runs under ``using_config('train', not test)``.
+- CH104 volatile (``ch104_volatile``, ``ch104_flag``): ``Variable(data,
+  volatile)``, ``Variable.volatile``, ``chainer.Flag/ON/OFF/AUTO``,
+  ``chainer.flag``; ``ON`` inputs build no graph.
+- CH211 param-iteration-order (``ch211_order``): opt-in registration order of
+  ``params()`` & co. with ``set_param_order('v1')`` / ``param_order('v1')``.
+
+Every v1 use warns once per call site with ``ChainerV1Warning`` (a
+``DeprecationWarning`` shown by default); ``CHAINER_COMPAT_WARNINGS`` =
+``once`` | ``always`` | ``error`` | ``ignore`` or ``set_warnings(mode)``.
+
+Import order: functions are patched by rebinding module attributes
+(``chainer.functions.dropout`` and ``chainer.functions.noise.dropout.dropout``).
+A module that ran ``from chainer.functions import dropout`` before
+``import chainer_compat`` keeps the stock function, which rejects ``train=``;
+``install()`` reports such names with ``ImportOrderWarning``. Classes
+(``Variable``, ``BatchNormalization``, ``Link``) are patched in place and are
+not affected.
+
+``uninstall()`` restores stock Chainer exactly (the very same objects);
+``install()`` applies the shim again. Both are idempotent.
+"""
+from chainer_compat import runtime as _runtime
+
+_runtime.apply()
+
+import warnings  # noqa: E402
+
+import chainer  # noqa: E402,F401
+import chainer.functions  # noqa: E402,F401
+import chainer.links  # noqa: E402,F401
+
+from chainer_compat import _patch, _warn  # noqa: E402
+from chainer_compat import ch101_train, ch102_test, ch104_volatile, ch211_order  # noqa: E402
+from chainer_compat._warn import ChainerV1Warning, ImportOrderWarning, set_warnings  # noqa: E402,F401
+from chainer_compat.ch211_order import param_order, set_param_order  # noqa: E402,F401
+
+__all__ = ["install", "uninstall", "installed", "ChainerV1Warning", "ImportOrderWarning",
+           "set_warnings", "set_param_order", "param_order", "RULE_MODULES", "CODES"]
+
+#: The rule modules, in install order; each has ``CODES`` and ``install(patcher)``.
+RULE_MODULES = (ch101_train, ch102_test, ch104_volatile, ch211_order)
+
+#: Every code the shim restores or warns with.
+CODES = tuple(sorted({code for module in RULE_MODULES for code in module.CODES}))
+
+_patcher = None
+
+
+def installed():
+    """``True`` while the shim is installed."""
+    return _patcher is not None
+
+
+def install():
+    """Patch Chainer (idempotent). Reads ``CHAINER_COMPAT_WARNINGS``.
+
+    Warns ``ImportOrderWarning`` for each name outside Chainer that was bound
+    to a stock function before the shim was installed. Returns ``True`` if it
+    installed now, ``False`` if already installed.
+    """
+    global _patcher
+    if _patcher is not None:
+        return False
+    _warn.read_environment()
+    patcher = _patch.Patcher()
+    try:
+        for module in RULE_MODULES:
+            module.install(patcher)
+    except BaseException:
+        patcher.restore()
+        ch104_volatile.reset()
+        raise
+    _patcher = patcher
+    _warn.enable_filter()
+    for module_name, name, qualname in patcher.stale_bindings():
+        warnings.warn(
+            "%s.%s was bound to %s before `import chainer_compat` and keeps the stock "
+            "function (v1 arguments fail there); import chainer_compat first"
+            % (module_name, name, qualname), ImportOrderWarning, stacklevel=2)
+    return True
+
+
+def uninstall():
+    """Restore stock Chainer exactly (idempotent). Returns ``True`` if it uninstalled now."""
+    global _patcher
+    if _patcher is None:
+        return False
+    patcher, _patcher = _patcher, None
+    patcher.restore()
+    ch104_volatile.reset()
+    _warn.disable_filter()
+    return True
+
+
+install()

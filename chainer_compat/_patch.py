@@ -1,0 +1,125 @@
+"""Attribute patching with exact restore (design notes, "The shim"; catalogue R6).
+
+A ``Patcher`` replaces attributes of modules and classes and remembers what
+was there, so that ``restore()`` puts back the very same objects (identity)
+or deletes attributes that did not exist before.
+"""
+import sys
+
+#: Marks an attribute that did not exist in the owner's ``__dict__``.
+MISSING = object()
+
+
+def chainer_modules():
+    """The loaded modules of the ``chainer`` package (``chainer`` and ``chainer.*``)."""
+    return [m for name, m in list(sys.modules.items())
+            if m is not None and (name == "chainer" or name.startswith("chainer."))]
+
+
+def _module_dict(module):
+    try:
+        return vars(module)
+    except TypeError:
+        return None
+
+
+class Patcher(object):
+    """Replaces attributes and restores them exactly.
+
+    Each ``set`` records the value found in ``owner.__dict__`` (``set_item``:
+    in the mapping) or ``MISSING``; ``restore`` undoes the records in reverse
+    order. An owner is a module or a class.
+    """
+
+    def __init__(self):
+        self._records = []
+        self._spread = []   # (original, wrapper) of set_everywhere
+
+    def set(self, owner, name, value):
+        """Set ``owner.name = value``, remembering the previous value of ``owner.__dict__``."""
+        previous = vars(owner).get(name, MISSING)
+        self._records.append(("attr", owner, name, previous))
+        setattr(owner, name, value)
+
+    def set_item(self, mapping, key, value):
+        """Set ``mapping[key] = value`` (``sys.modules['chainer.flag']``), remembering the previous entry."""
+        self._records.append(("item", mapping, key, mapping.get(key, MISSING)))
+        mapping[key] = value
+
+    def set_everywhere(self, original, wrapper):
+        """Bind ``wrapper`` wherever a loaded ``chainer`` module binds ``original``.
+
+        Covers the public name (``chainer.functions.dropout``), the defining
+        module (``chainer.functions.noise.dropout.dropout``) and internal
+        aliases (``chainer.links.model.vision.vgg.dropout``). Returns the list
+        of ``'module.name'`` places patched; raises ``LookupError`` if none.
+        """
+        places = []
+        for module in chainer_modules():
+            d = _module_dict(module)
+            if d is None:
+                continue
+            for name, value in list(d.items()):
+                if value is original:
+                    self.set(module, name, wrapper)
+                    places.append("%s.%s" % (module.__name__, name))
+        if not places:
+            raise LookupError("%r is bound nowhere in chainer" % (original,))
+        self._spread.append((original, wrapper))
+        return places
+
+    def restore(self):
+        """Undo every ``set`` in reverse order; also unbind wrappers copied later.
+
+        A ``chainer`` module imported after patching may have bound a wrapper
+        (``from chainer.functions.noise.dropout import dropout``); those names
+        get the original back as well.
+        """
+        for kind, owner, name, previous in reversed(self._records):
+            if kind == "item":
+                if previous is MISSING:
+                    owner.pop(name, None)
+                else:
+                    owner[name] = previous
+            elif previous is MISSING:
+                if name in vars(owner):
+                    delattr(owner, name)
+            else:
+                setattr(owner, name, previous)
+        for original, wrapper in self._spread:
+            for module in chainer_modules():
+                d = _module_dict(module)
+                if d is None:
+                    continue
+                for name, value in list(d.items()):
+                    if value is wrapper:
+                        setattr(module, name, original)
+        self._records = []
+        self._spread = []
+
+    def stale_bindings(self):
+        """Names outside ``chainer`` still bound to an original that was spread.
+
+        Returns ``[(module_name, attribute_name, 'chainer.original.qualname')]`` for
+        modules that ran ``from chainer.functions import dropout`` (or similar)
+        before ``import chainer_compat``: those names keep the stock function.
+        """
+        originals = {id(original): original for original, _ in self._spread}
+        found = []
+        for mod_name, module in list(sys.modules.items()):
+            if module is None or mod_name == "chainer" or mod_name.startswith(
+                    ("chainer.", "chainer_compat", "chainer_rules")):
+                continue
+            d = _module_dict(module)
+            if d is None:
+                continue
+            try:
+                items = list(d.items())
+            except Exception:  # a module with an unusual __dict__
+                continue
+            for name, value in items:
+                original = originals.get(id(value))
+                if original is not None and original is value:
+                    found.append((mod_name, name, "%s.%s" % (
+                        original.__module__, original.__qualname__)))
+        return found

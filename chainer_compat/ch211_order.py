@@ -1,0 +1,196 @@
+"""CH211 param-iteration-order: opt-in Chainer 1.24 order of params() & co.
+
+Chainer 1.24 iterates a link's parameters and a chain's children in
+registration order (own parameters first, then each child depth first:
+``L.LSTM`` gives ``upward/W, upward/b, lateral/W``); Chainer 5.0.0b4+ sorts
+them by name (``lateral/W, upward/W, upward/b``). Not in the upgrade guide;
+measured on 1.24.0 and 7.8.1.
+
+Once the shim is installed, every registration is recorded (parameters per
+``Link``, children per ``Chain``): ``add_param``, ``add_link``, assignments
+inside ``init_scope`` and ``Chain(name=link)`` all go through
+``Link.__setattr__`` / ``Chain.__setattr__``, which are wrapped; ``__delattr__``
+forgets the name. ``params``, ``namedparams``, ``links``, ``namedlinks`` and
+``children`` of ``Link`` and ``Chain`` follow that record only in ``'v1'``
+mode (``set_param_order('v1')`` or ``with param_order('v1'):``); the default
+``'v7'`` calls the stock methods. ``ChainList`` keeps index order in both.
+Names registered before the shim was installed come after the recorded ones,
+sorted. The mode is process-wide; no warning is given (v2 code calls these too).
+"""
+import contextlib
+import functools
+import threading
+
+from chainer import link as _link
+
+#: Codes this module restores.
+CODES = ("CH211",)
+
+MODES = ("v1", "v7")
+PARAMS_KEY = "_chainer_compat_param_order"
+CHILDREN_KEY = "_chainer_compat_child_order"
+
+_mode = "v7"
+_lock = threading.Lock()
+
+
+def set_param_order(mode):
+    """Select the iteration order: ``'v1'`` (registration) or ``'v7'`` (sorted, stock).
+
+    Returns the previous mode; raises ``ValueError`` for any other value.
+    """
+    global _mode
+    if mode not in MODES:
+        raise ValueError("param order must be 'v1' or 'v7', not %r" % (mode,))
+    with _lock:
+        previous, _mode = _mode, mode
+    return previous
+
+
+def get_param_order():
+    """The current iteration order mode (``'v1'`` or ``'v7'``)."""
+    return _mode
+
+
+@contextlib.contextmanager
+def param_order(mode):
+    """Context manager: use ``mode`` inside the block, restore the previous mode after (also on errors)."""
+    previous = set_param_order(mode)
+    try:
+        yield
+    finally:
+        set_param_order(previous)
+
+
+# -- recording ---------------------------------------------------------------
+
+def _record(d, key, name):
+    order = d.get(key, ())
+    if name in order:
+        order = tuple(n for n in order if n != name)
+    d[key] = order + (name,)   # a new tuple: copies made by Link.copy() never share edits
+
+
+def _forget(d, key, name):
+    order = d.get(key, ())
+    if name in order:
+        d[key] = tuple(n for n in order if n != name)
+
+
+def _wrap_setattr(original, registry_attr, key):
+    @functools.wraps(original)
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        registered = d.get(registry_attr)
+        was = registered is not None and name in registered
+        original(self, name, value)
+        if not was and registered is not None and name in registered:
+            _record(d, key, name)
+    return __setattr__
+
+
+def _wrap_delattr(original, key):
+    @functools.wraps(original)
+    def __delattr__(self, name):
+        original(self, name)
+        _forget(self.__dict__, key, name)
+    return __delattr__
+
+
+def ordered(d, key, current):
+    """Names of ``current`` (a set) in recorded order; unrecorded names follow, sorted."""
+    recorded = d.get(key, ())
+    names = [n for n in recorded if n in current]
+    if len(names) != len(current):
+        names += sorted(n for n in current if n not in recorded)
+    return names
+
+
+# -- v1-order iterators --------------------------------------------------------
+
+def _link_params(self, include_uninit=True):
+    d = self.__dict__
+    for name in ordered(d, PARAMS_KEY, d["_params"]):
+        if include_uninit or d[name].data is not None:
+            yield d[name]
+
+
+def _link_namedparams(self, include_uninit=True):
+    d = self.__dict__
+    for name in ordered(d, PARAMS_KEY, d["_params"]):
+        if include_uninit or d[name].is_initialized:
+            yield "/" + name, d[name]
+
+
+def _chain_children_names(self):
+    d = self.__dict__
+    return ordered(d, CHILDREN_KEY, d["_children"])
+
+
+def _chain_params(self, include_uninit=True):
+    for param in super(_link.Chain, self).params(include_uninit):
+        yield param
+    d = self.__dict__
+    for name in _chain_children_names(self):
+        for param in d[name].params(include_uninit):
+            yield param
+
+
+def _chain_namedparams(self, include_uninit=True):
+    for item in super(_link.Chain, self).namedparams(include_uninit):
+        yield item
+    d = self.__dict__
+    for name in _chain_children_names(self):
+        for path, param in d[name].namedparams(include_uninit):
+            yield "/" + name + path, param
+
+
+def _chain_links(self, skipself=False):
+    if not skipself:
+        yield self
+    d = self.__dict__
+    for name in _chain_children_names(self):
+        for link in d[name].links():
+            yield link
+
+
+def _chain_namedlinks(self, skipself=False):
+    if not skipself:
+        yield "/", self
+    d = self.__dict__
+    for name in _chain_children_names(self):
+        child = d[name]
+        yield "/" + name, child
+        for path, link in child.namedlinks(True):
+            yield "/" + name + path, link
+
+
+def _chain_children(self):
+    d = self.__dict__
+    for name in _chain_children_names(self):
+        yield d[name]
+
+
+def _switch(original, v1_version):
+    """A wrapper of a stock iterator method that uses ``v1_version`` in ``'v1'`` mode."""
+    @functools.wraps(original)
+    def method(self, *args, **kwargs):
+        if _mode == "v1":
+            return v1_version(self, *args, **kwargs)
+        return original(self, *args, **kwargs)
+    return method
+
+
+def install(patcher):
+    """Install the recording hooks and the mode-switched iterators with ``patcher``."""
+    Link, Chain = _link.Link, _link.Chain
+    patcher.set(Link, "__setattr__", _wrap_setattr(Link.__dict__["__setattr__"], "_params", PARAMS_KEY))
+    patcher.set(Link, "__delattr__", _wrap_delattr(Link.__dict__["__delattr__"], PARAMS_KEY))
+    patcher.set(Chain, "__setattr__", _wrap_setattr(Chain.__dict__["__setattr__"], "_children", CHILDREN_KEY))
+    patcher.set(Chain, "__delattr__", _wrap_delattr(Chain.__dict__["__delattr__"], CHILDREN_KEY))
+    for name, v1_version in (("params", _link_params), ("namedparams", _link_namedparams)):
+        patcher.set(Link, name, _switch(Link.__dict__[name], v1_version))
+    for name, v1_version in (("params", _chain_params), ("namedparams", _chain_namedparams),
+                             ("links", _chain_links), ("namedlinks", _chain_namedlinks),
+                             ("children", _chain_children)):
+        patcher.set(Chain, name, _switch(Chain.__dict__[name], v1_version))

@@ -1,0 +1,212 @@
+"""CH211 param-iteration-order: opt-in registration order ('v1') vs stock sorted order ('v7')."""
+import importlib.util
+import os
+import pathlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from numpy.testing import assert_array_equal
+
+import chainer
+import chainer.links as L
+
+import chainer_compat
+from chainer_compat import ch211_order
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+V1_FIXTURE = ROOT / "fixtures" / "v1" / "rnnlm_kwargs.py"
+
+
+def names(pairs):
+    return [name for name, _ in pairs]
+
+
+class Three(chainer.Link):
+    def __init__(self):
+        super(Three, self).__init__()
+        self.add_param("w2", (1,))
+        self.add_param("w1", (1,))
+        self.add_param("B", (1,))
+
+
+class Scoped(chainer.Chain):
+    def __init__(self):
+        super(Scoped, self).__init__()
+        with self.init_scope():
+            self.zeta = L.Linear(2, 2)
+            self.gamma = chainer.Parameter(chainer.initializers.Zero(), (1,))
+            self.alpha = L.Linear(2, 2)
+            self.mid = Three()
+
+
+def kwargs_chain():
+    return chainer.Chain(zeta=L.Linear(2, 2), alpha=L.Linear(2, 2), mid=L.Linear(2, 2))
+
+
+def test_default_is_stock_sorted_order():
+    assert ch211_order.get_param_order() == "v7"
+    assert names(L.LSTM(3, 4).namedparams()) == ["/lateral/W", "/upward/W", "/upward/b"]
+    assert names(Three().namedparams()) == ["/B", "/w1", "/w2"]
+    assert [c.name for c in kwargs_chain().children()] == ["alpha", "mid", "zeta"]
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda: L.LSTM(3, 4), ["/upward/W", "/upward/b", "/lateral/W"]),
+    (lambda: L.BatchNormalization(3), ["/gamma", "/beta"]),
+    (Three, ["/w2", "/w1", "/B"]),
+    (kwargs_chain, ["/zeta/W", "/zeta/b", "/alpha/W", "/alpha/b", "/mid/W", "/mid/b"]),
+    (Scoped, ["/gamma", "/zeta/W", "/zeta/b", "/alpha/W", "/alpha/b", "/mid/w2", "/mid/w1", "/mid/B"]),
+    (lambda: chainer.ChainList(Three(), L.Linear(1, 1)), ["/0/w2", "/0/w1", "/0/B", "/1/W", "/1/b"]),
+])
+def test_v1_order(make, expected):
+    link = make()
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == expected
+        params = list(link.params())
+    named = dict(link.namedparams())
+    assert [id(p) for p in params] == [id(named[n]) for n in expected]
+    assert names(link.namedparams()) != expected   # stock (sorted) order again after the block
+
+
+def test_v1_links_namedlinks_children():
+    chain = Scoped()
+    chainer_compat.set_param_order("v1")
+    assert names(chain.namedlinks()) == ["/", "/zeta", "/alpha", "/mid"]
+    assert names(chain.namedlinks(skipself=True)) == ["/zeta", "/alpha", "/mid"]
+    assert [link.name for link in chain.links(skipself=True)] == ["zeta", "alpha", "mid"]
+    assert next(iter(chain.links())) is chain
+    assert [c.name for c in chain.children()] == ["zeta", "alpha", "mid"]
+    nested = chainer.Chain(b=Scoped(), a=L.Linear(1, 1))
+    assert names(nested.namedlinks()) == ["/", "/b", "/b/zeta", "/b/alpha", "/b/mid", "/a"]
+
+
+def test_include_uninit():
+    chain = chainer.Chain(late=L.Linear(None, 2), early=L.Linear(2, 2))
+    chainer_compat.set_param_order("v1")
+    assert names(chain.namedparams(include_uninit=False)) == ["/late/b", "/early/W", "/early/b"]
+    assert len(list(chain.params(include_uninit=False))) == 3
+    assert names(chain.namedparams()) == ["/late/W", "/late/b", "/early/W", "/early/b"]
+
+
+def test_delete_and_register_again_moves_to_the_end():
+    link = Three()
+    del link.w2
+    link.add_param("w2", (1,))
+    chain = kwargs_chain()
+    del chain.zeta
+    chain.add_link("zeta", L.Linear(1, 1))
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/w1", "/B", "/w2"]
+        assert [c.name for c in chain.children()] == ["alpha", "mid", "zeta"]
+
+
+def test_persistent_is_not_a_param():
+    link = Three()
+    link.register_persistent("w1")
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/w2", "/B"]
+
+
+def test_copies_keep_order_and_do_not_share_edits():
+    chain = Scoped()
+    for mode in ("share", "copy", "init"):
+        clone = chain.copy(mode)
+        with chainer_compat.param_order("v1"):
+            assert names(clone.namedparams()) == names(chain.namedparams())
+    clone = chain.copy()
+    del clone.mid.w2
+    with chainer_compat.param_order("v1"):
+        assert names(chain.mid.namedparams()) == ["/w2", "/w1", "/B"]
+        assert names(clone.mid.namedparams()) == ["/w1", "/B"]
+
+
+def test_links_built_before_install_fall_back_to_sorted(stock):
+    link = Three()
+    chainer_compat.install()
+    link.add_param("a0", (1,))
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/a0", "/B", "/w1", "/w2"]
+
+
+def test_mode_switch():
+    with pytest.raises(ValueError, match="'v1' or 'v7'"):
+        chainer_compat.set_param_order("v2")
+    assert chainer_compat.set_param_order("v1") == "v7"
+    assert chainer_compat.set_param_order("v7") == "v1"
+    with pytest.raises(RuntimeError):
+        with chainer_compat.param_order("v1"):
+            assert ch211_order.get_param_order() == "v1"
+            raise RuntimeError
+    assert ch211_order.get_param_order() == "v7"
+
+
+def test_no_warning_for_plain_iteration(recwarn):
+    with chainer_compat.param_order("v1"):
+        list(Scoped().params())
+    list(Scoped().params())
+    assert not [w for w in recwarn.list if w.category is chainer_compat.ChainerV1Warning]
+
+
+# -- against real Chainer 1.24 ---------------------------------------------------------
+
+V1_SCRIPT = """
+import sys, importlib.util, numpy as np
+spec = importlib.util.spec_from_file_location('rnnlm_v1', sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+np.random.seed(0)
+model = module.RNNForLM(10, 4)
+params = list(model.namedparams())
+np.savez(sys.argv[2], **{name: p.data for name, p in params})
+print(' '.join(name for name, _ in params))
+"""
+
+
+def v1_python():
+    """The Chainer 1.24 interpreter: ``$CHAINER_V1_PYTHON`` or the oracle's ``.oracle/py*``."""
+    candidates = [os.environ.get("CHAINER_V1_PYTHON", "")]
+    candidates += sorted(str(p) for p in ROOT.glob(".oracle/py*/bin/python"))
+    for candidate in candidates:
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def load_v1_fixture():
+    spec = importlib.util.spec_from_file_location("shim_rnnlm_kwargs", str(V1_FIXTURE))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.oracle
+@pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
+def test_rnnlm_initial_params_match_chainer_124(tmp_path):
+    python = v1_python()
+    if python is None:
+        pytest.skip("no Chainer 1.24 interpreter: set CHAINER_V1_PYTHON or run `make oracle`")
+    out = tmp_path / "v1.npz"
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run([python, "-c", V1_SCRIPT, str(V1_FIXTURE), str(out)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    v1_names = proc.stdout.split()
+    module = load_v1_fixture()
+    with chainer_compat.param_order("v1"):
+        np.random.seed(0)
+        model = module.RNNForLM(10, 4)
+        assert names(model.namedparams()) == v1_names
+    got = dict(model.namedparams())
+    with np.load(str(out)) as expected:
+        assert sorted(expected.files) == sorted(got)
+        for name in v1_names:
+            assert_array_equal(got[name].array, expected[name], err_msg=name)
+    # the stock order draws the same numbers into other parameters
+    np.random.seed(0)
+    stock_model = module.RNNForLM(10, 4)
+    with np.load(str(out)) as expected:
+        assert not all(np.array_equal(p.array, expected[n]) for n, p in stock_model.namedparams())
