@@ -1,0 +1,136 @@
+"""CH104 volatile: the ``volatile`` flag of ``chainer.Variable`` and ``chainer.Flag``.
+
+Chainer v2 upgrade guide, 'Volatile flag is removed'. ``volatile=`` OFF or AUTO
+(``False``, ``'off'``, ``None``, ``'auto'``, ``chainer.OFF`` ...) is dropped.
+ON (``True``, ``'on'``, ``chainer.ON``) is dropped and the statements from the
+assignment ``v = chainer.Variable(..., volatile='on')`` to the last use of ``v``
+in the same block go under ``with chainer.no_backprop_mode():`` (adjacent runs
+merged), provided they call no ``backward()`` or ``update()``; else review.
+Any other value, reads/writes of ``.volatile`` and uses of ``Flag``/``ON``/
+``OFF``/``AUTO`` are reported for review.
+"""
+import libcst as cst
+
+from codemod import names
+from codemod.context import find_arg, has_splat, positional_after
+from codemod.values import code, is_false, is_name, is_true, string_value
+
+CODE = "CH104"
+ITEM = "chainer.no_backprop_mode()"
+
+
+def _kind(ctx, value):
+    """'off', 'on' or None (unknown) for a ``volatile=`` value."""
+    text = string_value(value)
+    found = ctx.qnames(value) if isinstance(value, (cst.Name, cst.Attribute)) else set()
+    if is_false(value) or is_name(value, "None") or text in names.VOLATILE_OFF_STRINGS \
+            or found & names.VOLATILE_OFF_NAMES:
+        return "off"
+    if is_true(value) or text in names.VOLATILE_ON_STRINGS or found & names.VOLATILE_ON_NAMES:
+        return "on"
+    return None
+
+
+def plan(ctx):
+    values = set()
+    for call in ctx.calls:
+        if not ctx.qnames(call.func) & names.VARIABLE:
+            continue
+        arg = find_arg(call, "volatile", 1)
+        if arg is None:
+            continue
+        values.add(arg.value)
+        if has_splat(call) or (arg.keyword is None and positional_after(call, 1)):
+            ctx.review(arg, CODE, "`volatile` with other positional or */** arguments: "
+                       "pass `name=`/`grad=` by keyword, then rerun")
+            continue
+        kind = _kind(ctx, arg.value)
+        if kind == "off":
+            ctx.edits.remove_arg(call, arg)
+            ctx.report(arg, CODE, "removed `volatile=%s` (OFF/AUTO: v7 variables build a graph "
+                       "unless in no_backprop_mode)" % code(arg.value))
+        elif kind == "on":
+            _fix_on(ctx, call, arg)
+        else:
+            ctx.review(arg, CODE, "`volatile=%s`: value unknown to the codemod; drop it and use "
+                       "`with chainer.no_backprop_mode():` where it was ON" % code(arg.value))
+    _report_flag_uses(ctx, values)
+
+
+def _fix_on(ctx, call, arg):
+    region, reason = _region(ctx, call)
+    if region is None:
+        ctx.review(arg, CODE, "`volatile=%s`: %s; drop it and put the uses under "
+                   "`with chainer.no_backprop_mode():` by hand" % (code(arg.value), reason))
+        return
+    block, first, last = region
+    if not ctx.edits.wrap(block, first, last, ITEM):
+        ctx.review(arg, CODE, "`volatile=%s`: the statements overlap another scope"
+                   % code(arg.value))
+        return
+    ctx.edits.remove_arg(call, arg)
+    ctx.needs_chainer = True
+    ctx.report(arg, CODE, "removed `volatile=%s`; the statements that use the variable run "
+               "under `with chainer.no_backprop_mode():`" % code(arg.value))
+
+
+def _region(ctx, call):
+    """``(block, first, last)`` statements to wrap, or ``(None, reason)``."""
+    stmt = ctx.parent(call)
+    line = ctx.parent(stmt)
+    if not (isinstance(stmt, cst.Assign) and stmt.value is call and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0].target, cst.Name)
+            and isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+        return None, "the Variable is not assigned to a local name"
+    block = ctx.block_of(line)
+    if block is None:
+        return None, "the assignment is not directly in a block"
+    target = stmt.targets[0].target
+    scope = ctx.scope(target)
+    assignment = next((a for a in scope.assignments[target.value]
+                       if getattr(a, "node", None) is target), None)
+    if assignment is None:
+        return None, "cannot follow the uses of `%s`" % target.value
+    body = list(block.body)
+    start = last = body.index(line)
+    for access in assignment.references:
+        used = ctx.statement_in(access.node, block)
+        deferred = any(isinstance(a, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
+                       for a in _between(ctx, access.node, used))
+        if used is None or deferred or body.index(used) < start:
+            return None, "`%s` is used outside the block of its assignment" % target.value
+        last = max(last, body.index(used))
+    for between in body[start:last + 1]:
+        for other in ctx.calls_in(between):
+            func = other.func
+            if isinstance(func, cst.Attribute) and func.attr.value in ("backward", "update"):
+                return None, "`%s()` is called while the variable is in use" % func.attr.value
+    return (block, line, body[last]), None
+
+
+def _between(ctx, node, stmt):
+    """Ancestors of ``node`` up to and including ``stmt``."""
+    for anc in ctx.ancestors(node):
+        yield anc
+        if anc is stmt:
+            return
+
+
+def _report_flag_uses(ctx, values):
+    for attr in ctx.attributes:
+        if attr.attr.value == "volatile":
+            ctx.review(attr, CODE, "`.volatile` does not exist in v7: use "
+                       "`chainer.config.enable_backprop` / `no_backprop_mode()`")
+    seen = set()
+    for node in list(ctx.attributes) + list(ctx.names):
+        if node in values or node in seen:
+            continue
+        found = ctx.qnames(node) & names.FLAG_NAMES
+        parent = ctx.parent(node)
+        if not found or (isinstance(parent, cst.Attribute) and parent.value is node):
+            continue
+        if isinstance(parent, (cst.ImportAlias, cst.ImportFrom)):
+            continue
+        seen.add(node)
+        ctx.review(node, CODE, "`%s` does not exist in v7: use `chainer.no_backprop_mode()` "
+                   "instead of volatile flags" % sorted(found)[0])

@@ -1,0 +1,93 @@
+"""CH201 chain-kwargs-registration: child links given to ``Chain.__init__`` or ``add_link``.
+
+Chainer v2 upgrade guide, 'Use init_scope to register parameters and links'.
+In a ``chainer.Chain`` subclass (never ``ChainList``, which appends by index),
+``super(...).__init__(k1=v1, k2=v2)`` in ``__init__`` becomes
+``super(...).__init__()`` followed by ``with self.init_scope():`` and
+``self.k1 = v1``, ``self.k2 = v2`` in the same order (same registration order,
+same random draws). ``self.add_link('name', v)`` with a literal identifier
+becomes ``self.name = v`` inside ``init_scope`` (adjacent ones merged).
+"""
+import libcst as cst
+
+from codemod import names
+from codemod.context import is_self
+
+CODE = "CH201"
+ITEM = "self.init_scope()"
+
+
+def plan(ctx):
+    for cls in ctx.classes:
+        if not ctx.is_link_class(cls, names.CHAIN) or ctx.is_link_class(cls, names.CHAIN_LIST):
+            continue
+        init = ctx.method(cls, "__init__")
+        if init is not None and isinstance(init.body, cst.IndentedBlock):
+            for stmt in init.body.body:
+                call = _statement_call(stmt)
+                if call is not None and _is_super_init(call) and call.args \
+                        and all(a.keyword is not None and not a.star for a in call.args):
+                    ctx.edits.replace_stmt(stmt, _registration)
+                    ctx.report(call, CODE, "links passed to `__init__` are registered in "
+                               "`with self.init_scope():`")
+        for call in ctx.calls_in(cls):
+            if ctx.enclosing(call, cst.ClassDef) is cls:
+                _plan_add_link(ctx, call)
+
+
+def _statement_call(stmt):
+    if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
+            and isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, cst.Call):
+        return stmt.body[0].value
+    return None
+
+
+def _is_super_init(call):
+    func = call.func
+    return isinstance(func, cst.Attribute) and func.attr.value == "__init__" \
+        and isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name) \
+        and func.value.func.value == "super"
+
+
+def _assignment(name, value, leading=()):
+    target = cst.Attribute(value=cst.Name("self"), attr=cst.Name(name))
+    return cst.SimpleStatementLine(
+        body=[cst.Assign(targets=[cst.AssignTarget(target=target)], value=value)],
+        leading_lines=leading)
+
+
+def _registration(updated):
+    call = updated.body[0].value
+    bare = call.with_changes(args=[], whitespace_before_args=cst.SimpleWhitespace(""))
+    first = updated.with_changes(body=[updated.body[0].with_changes(value=bare)])
+    assigns = [_assignment(arg.keyword.value, arg.value) for arg in call.args]
+    scope = cst.With(items=[cst.WithItem(item=cst.parse_expression(ITEM))],
+                     body=cst.IndentedBlock(body=assigns))
+    return [first, scope]
+
+
+def _plan_add_link(ctx, call):
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "add_link"
+            and is_self(func.value) and len(call.args) == 2
+            and all(a.keyword is None and not a.star for a in call.args)):
+        return
+    name = call.args[0].value
+    if not (isinstance(name, cst.SimpleString) and str(name.evaluated_value).isidentifier()):
+        ctx.review(call, CODE, "`add_link` with a computed name: assign it in "
+                   "`with self.init_scope():` with setattr by hand")
+        return
+    line = ctx.parent(ctx.parent(call))
+    if _statement_call(line) is not call or ctx.block_of(line) is None:
+        return
+    if not ctx.edits.wrap(ctx.block_of(line), line, line, ITEM):
+        return
+    link = name.evaluated_value
+
+    def build(updated):
+        value = updated.body[0].value.args[1].value
+        return [_assignment(link, value, updated.leading_lines).with_changes(
+            trailing_whitespace=updated.trailing_whitespace)]
+    ctx.edits.replace_stmt(line, build)
+    ctx.report(call, CODE, "`add_link(%r, ...)` becomes `self.%s = ...` in "
+               "`with self.init_scope():`" % (link, link))
