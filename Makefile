@@ -29,8 +29,8 @@ bench: $(VENV)/.installed
 oracle: $(VENV)/.installed
 	$(BIN)/python tools/oracle.py --record
 
-gpu-check: $(VENV)/.installed
-	$(BIN)/python -m pytest -q -rs -m gpu
+gpu-check:
+	VENV=$(VENV) tools/gpu_check.sh
 
 clean:
 	rm -rf $(VENV) out .oracle
