@@ -15,12 +15,15 @@ Exit status: 0 when the two runs are bitwise identical, 1 when they differ,
 2 on bad input (missing fixtures, bad options).
 """
 import argparse
-import difflib
 import importlib.util
+import os
 import pathlib
 import sys
+import warnings
 
 import numpy
+
+from chainer_compat import ChainerV1Warning
 
 DEFAULT_FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -53,23 +56,21 @@ def load_module(path, name):
 
 
 def migrate(v1_dir, out_dir, show_diff):
-    """Migrate every ``*.py`` of ``v1_dir`` into ``out_dir``; returns the number of findings."""
-    from codemod import migrate_source
+    """Migrate ``v1_dir`` into ``out_dir`` with the codemod; returns its ``Report``."""
+    from codemod import migrate_paths
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    n_findings = 0
-    for src in sorted(v1_dir.glob("*.py")):
-        old = src.read_text()
-        new, findings = migrate_source(old, path=str(src))
-        (out_dir / src.name).write_text(new)
-        if show_diff:
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(True), new.splitlines(True),
-                "v1/" + src.name, "migrated/" + src.name))
-        for finding in findings:
-            print(finding)
-        n_findings += len(findings)
-    return n_findings
+    report = migrate_paths([os.path.relpath(str(v1_dir))], output_dir=str(out_dir))
+    for result in report.files:
+        if show_diff and result.diff:
+            sys.stdout.write(result.diff)
+        for finding in result.findings:
+            print(finding.format())
+        if result.error:
+            print(result.error)
+    for error in report.errors:
+        print(error)
+    print(report.summary())
+    return report
 
 
 def train(module, words, vocab, args, label, valid):
@@ -98,9 +99,9 @@ def main(argv=None):
             return 2
 
     out_dir = pathlib.Path(args.output_dir)
-    print("== 1. chainer-migrate %s -> %s" % (fixtures / "v1", out_dir))
-    n_findings = migrate(fixtures / "v1", out_dir, not args.no_diff)
-    print("%d finding(s)\n" % n_findings)
+    print("== 1. chainer-migrate --output-dir %s %s" % (out_dir, os.path.relpath(str(fixtures / "v1"))))
+    if migrate(fixtures / "v1", out_dir, not args.no_diff).failed:
+        return 2
 
     v1 = load_module(fixtures / "v1" / "rnnlm_kwargs.py", "demo_v1_rnnlm")
     v2 = load_module(out_dir / "rnnlm_kwargs.py", "demo_migrated_rnnlm")
@@ -109,7 +110,13 @@ def main(argv=None):
     valid = valid[:500]
     print("== 2. training %d updates each (%d words, vocabulary %d, %d units)"
           % (args.steps, len(words), len(vocab), args.units))
-    loss1, params1, ppl1 = train(v1, words, vocab, args, "v1 under chainer_compat", valid)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", ChainerV1Warning)
+        loss1, params1, ppl1 = train(v1, words, vocab, args, "v1 under chainer_compat", valid)
+    print("v1 uses the shim translated (one warning per call site):")
+    for w in seen:
+        if issubclass(w.category, ChainerV1Warning):
+            print("  %s:%d: %s" % (os.path.relpath(w.filename), w.lineno, str(w.message).split(";")[0]))
     loss2, params2, ppl2 = train(v2, words, vocab, args, "v2 (migrated)         ", valid)
 
     print("\n== 3. per-update loss")
