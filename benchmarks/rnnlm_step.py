@@ -43,14 +43,17 @@ def main(argv=None):
     v2 = load_module(FIXTURES / "expected" / "rnnlm_kwargs.py", "bench_v2")
     words = numpy.random.RandomState(0).randint(0, args.vocab, size=20000).astype(numpy.int32)
 
-    times = {"v1 under shim": [], "v2 on stock": []}
+    runs = {
+        "v1 under shim": (chainer_compat.install, lambda: v1.make_model(args.vocab, args.units), v1.train),
+        "v2 on stock": (chainer_compat.uninstall, lambda: v2.make_model(args.vocab, args.units), v2.train),
+    }
+    times = {label: [] for label in runs}
     for r in range(args.repeats):
-        chainer_compat.install()
-        times["v1 under shim"].append(timed_updates(
-            lambda: v1.make_model(args.vocab, args.units), v1.train, words, args))
-        chainer_compat.uninstall()
-        times["v2 on stock"].append(timed_updates(
-            lambda: v2.make_model(args.vocab, args.units), v2.train, words, args))
+        order = list(runs) if r % 2 == 0 else list(reversed(list(runs)))  # ABBA: cancels drift
+        for label in order:
+            switch, make, train = runs[label]
+            switch()
+            times[label].append(timed_updates(make, train, words, args))
         print("run %d/%d: v1 %.3f s, v2 %.3f s" % (
             r + 1, args.repeats, times["v1 under shim"][-1], times["v2 on stock"][-1]), flush=True)
     chainer_compat.install()
