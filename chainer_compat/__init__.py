@@ -18,6 +18,11 @@ Rules restored (codes of the project catalogue; messages and fixes come from
 - CH104 volatile (``ch104_volatile``, ``ch104_flag``): ``Variable(data,
   volatile)``, ``Variable.volatile``, ``chainer.Flag/ON/OFF/AUTO``,
   ``chainer.flag``; ``ON`` inputs build no graph.
+- CH105 use-cudnn-argument (``ch105_cudnn``): ``use_cudnn=`` of ``F.relu``,
+  ``F.max_pooling_2d``, ``F.convolution_2d`` & co. runs the call under
+  ``using_config('use_cudnn', 'never')`` when false; the convolution,
+  ``BatchNormalization`` and ``NStep*`` link constructors remember a false
+  value and run ``forward`` that way.
 - CH211 param-iteration-order (``ch211_order``): opt-in registration order of
   ``params()`` & co. with ``set_param_order('v1')`` / ``param_order('v1')``.
 
@@ -47,7 +52,8 @@ import chainer.functions  # noqa: E402,F401
 import chainer.links  # noqa: E402,F401
 
 from chainer_compat import _patch, _warn  # noqa: E402
-from chainer_compat import ch101_train, ch102_test, ch104_volatile, ch211_order  # noqa: E402
+from chainer_compat import (  # noqa: E402
+    ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch211_order)
 from chainer_compat._warn import ChainerV1Warning, ImportOrderWarning, set_warnings  # noqa: E402,F401
 from chainer_compat.ch211_order import param_order, set_param_order  # noqa: E402,F401
 
@@ -55,7 +61,7 @@ __all__ = ["install", "uninstall", "installed", "ChainerV1Warning", "ImportOrder
            "set_warnings", "set_param_order", "param_order", "RULE_MODULES", "CODES"]
 
 #: The rule modules, in install order; each has ``CODES`` and ``install(patcher)``.
-RULE_MODULES = (ch101_train, ch102_test, ch104_volatile, ch211_order)
+RULE_MODULES = (ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch211_order)
 
 #: Every code the shim restores or warns with.
 CODES = tuple(sorted({code for module in RULE_MODULES for code in module.CODES}))

@@ -6,6 +6,7 @@ the ``train=`` arguments that carry a model's own flag before CH101/CH102 see th
 """
 from codemod.rules import (
     ch101_train_argument, ch102_test_argument, ch103_model_train_flag, ch104_volatile,
+    ch105_use_cudnn_argument,
     ch201_chain_kwargs_registration, ch211_param_iteration_order)
 
 ORDER = (
@@ -13,6 +14,7 @@ ORDER = (
     ch101_train_argument,
     ch102_test_argument,
     ch104_volatile,
+    ch105_use_cudnn_argument,
     ch201_chain_kwargs_registration,
     ch211_param_iteration_order,
 )

@@ -1,0 +1,228 @@
+"""CH105 use-cudnn-argument in the codemod: name resolution, R4 (a, b, d) cases,
+positional slots, link constructors, and composition with CH101."""
+import pytest
+
+from codemod import migrate_source
+from codemod.rules import ch105_use_cudnn_argument as ch105
+
+HEAD = "import chainer\nimport chainer.functions as F\nimport chainer.links as L\n"
+NEVER = "with chainer.using_config('use_cudnn', 'never'):\n"
+
+
+def migrate(body, **kwargs):
+    new, findings = migrate_source(HEAD + body, **kwargs)
+    assert new.startswith(HEAD)
+    return new[len(HEAD):], findings
+
+
+def kinds(findings):
+    return [(f.code, f.kind) for f in findings]
+
+
+@pytest.mark.parametrize("imports, call", [
+    ("import chainer\nimport chainer.functions as F\n", "F.relu"),
+    ("import chainer\nfrom chainer import functions\n", "functions.relu"),
+    ("import chainer\nfrom chainer.functions import relu\n", "relu"),
+    ("import chainer\n", "chainer.functions.relu"),
+    ("import chainer\nfrom chainer.functions.activation.relu import relu as r\n", "r"),
+])
+def test_alias_forms(imports, call):
+    new, findings = migrate_source(imports + "y = %s(x, use_cudnn=False)\n" % call)
+    assert new == imports + NEVER + "    y = %s(x)\n" % call
+    assert kinds(findings) == [("CH105", "fix")]
+
+
+@pytest.mark.parametrize("source", [
+    "import chainer\ndef relu(x, use_cudnn=True):\n    return x\ny = relu(x, use_cudnn=False)\n",
+    "import chainer\nfrom mylib import relu\ny = relu(x, use_cudnn=False)\n",
+    "import chainer\nimport mylib as F\ny = F.relu(x, use_cudnn=False)\n",
+    "import chainer\nimport chainer.functions as F\ny = F.dropout(x, use_cudnn=False)\n",
+])
+def test_other_callables_are_untouched(source):
+    assert migrate_source(source) == (source, [])
+
+
+def test_import_chainer_is_added_when_missing():
+    new, _ = migrate_source("import chainer.functions as F\ny = F.tanh(x, use_cudnn=False)\n")
+    assert new == "import chainer.functions as F\nimport chainer\n\n" + NEVER + "    y = F.tanh(x)\n"
+
+
+def test_true_is_removed_with_the_comma_style_kept():
+    new, findings = migrate("y = F.max_pooling_2d(\n    x, 3,\n    use_cudnn=True,\n)\n")
+    assert new == "y = F.max_pooling_2d(\n    x, 3,\n)\n"
+    assert kinds(findings) == [("CH105", "fix")]
+    assert "removed `use_cudnn=True`" in findings[0].message
+
+
+@pytest.mark.parametrize("value, config", [
+    ("False", "'never'"),
+    ("flag", "'auto' if flag else 'never'"),
+    ("not flag", "'auto' if not flag else 'never'"),
+    ("self.use_cudnn", "'auto' if self.use_cudnn else 'never'"),
+    ("gpu >= 0", "'auto' if gpu >= 0 else 'never'"),
+])
+def test_values(value, config):
+    new, _ = migrate("h = F.convolution_2d(x, W, b, use_cudnn=%s)  # note\n" % value)
+    assert new == "with chainer.using_config('use_cudnn', %s):\n" \
+                  "    h = F.convolution_2d(x, W, b)  # note\n" % config
+
+
+def test_positional_slot_that_v7_lacks():
+    new, findings = migrate("y = F.relu(x, False)\nz = F.sigmoid(x, True)\n")
+    assert new == NEVER + "    y = F.relu(x)\nz = F.sigmoid(x)\n"
+    assert kinds(findings) == [("CH105", "fix")] * 2
+
+
+def test_positional_slot_where_v7_has_another_parameter_is_exact_when_last():
+    # v7 F.softmax(x, axis=1): the v1 slot 1 is dropped, nothing is re-bound
+    new, _ = migrate("y = F.softmax(x, False)\n")
+    assert new == NEVER + "    y = F.softmax(x)\n"
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("y = F.softmax(x, False, 0)\n", "positional arguments follow it"),
+    ("y = F.batch_normalization(x, g, b, 1e-5, m, v, 0.9, False)\n", "bind differently in v7"),
+    ("y = F.spatial_pyramid_pooling_2d(x, 3, F.MaxPooling2D, True)\n", "bind differently in v7"),
+    ("y = F.relu(*args, use_cudnn=False)\n", "*/** arguments"),
+])
+def test_positional_and_splat_forms_are_reviewed(body, reason):
+    new, findings = migrate(body)
+    assert new == body
+    assert kinds(findings) == [("CH105", "review")]
+    assert reason in findings[0].message
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("f = lambda x: F.relu(x, use_cudnn=False)\n", "lambda"),
+    ("ys = [F.relu(x, use_cudnn=False) for x in xs]\n", "listcomp"),
+    ("if F.relu(x, use_cudnn=False).data.any():\n    pass\n", "header"),
+    ("y = F.relu(x, use_cudnn=pick())\n", "side effects"),
+    ("y = F.relu(x, use_cudnn=a) + F.tanh(x, use_cudnn=b)\n", "different use_cudnn values"),
+    ("y = F.relu(x, use_cudnn=False); z = 1\n", "several statements"),
+])
+def test_r4_cases_are_reviewed(body, reason):
+    new, findings = migrate(body)
+    assert new == body
+    assert "review" in {f.kind for f in findings}
+    assert any(reason in f.message for f in findings if f.kind == "review")
+
+
+def test_calls_with_the_same_value_share_one_scope():
+    new, findings = migrate("y = F.relu(F.max_pooling_2d(x, 2, use_cudnn=False), use_cudnn=False)\n")
+    assert new == NEVER + "    y = F.relu(F.max_pooling_2d(x, 2))\n"
+    assert kinds(findings) == [("CH105", "fix")] * 2
+
+
+def test_true_next_to_false_in_one_statement():
+    new, _ = migrate("y = F.relu(F.max_pooling_2d(x, 2, use_cudnn=False), use_cudnn=True)\n")
+    assert new == NEVER + "    y = F.relu(F.max_pooling_2d(x, 2))\n"
+
+
+def test_other_cudnn_calls_in_the_statement_do_not_block_the_wrap():
+    # R4 (c) does not apply: F.tanh losing cuDNN changes speed, not meaning
+    new, _ = migrate("y = F.tanh(F.relu(x, use_cudnn=False))\n")
+    assert new == NEVER + "    y = F.tanh(F.relu(x))\n"
+
+
+def test_adjacent_statements_are_merged():
+    new, _ = migrate("# conv\nh = F.relu(x, use_cudnn=False)\ny = F.softmax(h, use_cudnn=False)\n"
+                     "z = F.tanh(y, use_cudnn=flag)\n")
+    assert new == ("# conv\n" + NEVER + "    h = F.relu(x)\n    y = F.softmax(h)\n"
+                   "with chainer.using_config('use_cudnn', 'auto' if flag else 'never'):\n"
+                   "    z = F.tanh(y)\n")
+
+
+def test_n_step_with_train_and_use_cudnn():
+    body = "hy, cy, ys = F.n_step_lstm(1, 0.5, hx, cx, ws, bs, xs, train=False, use_cudnn=False)\n"
+    new, findings = migrate(body)
+    assert new == ("with chainer.using_config('train', False):\n"
+                   "    with chainer.using_config('use_cudnn', 'never'):\n"
+                   "        hy, cy, ys = F.n_step_lstm(1, 0.5, hx, cx, ws, bs, xs)\n")
+    assert sorted(kinds(findings)) == [("CH101", "fix"), ("CH105", "fix")]
+
+
+def test_n_step_positional_use_cudnn_is_reviewed():
+    body = "hy, cy, ys = F.n_step_lstm(1, 0.5, hx, cx, ws, bs, xs, True, False)\n"
+    new, findings = migrate(body, select=["CH105"])
+    assert new == body
+    assert kinds(findings) == [("CH105", "review")]
+
+
+def test_n_step_birnn_review_is_marked_silent():
+    body = "hy, ys = F.n_step_birnn(1, 0.5, hx, ws, bs, xs, use_cudnn=pick())\n"
+    new, findings = migrate(body)
+    assert new == body
+    (finding,) = findings
+    assert finding.silent and "CH105 use-cudnn-argument: silent: cannot move" in finding.format()
+
+
+@pytest.mark.parametrize("call", [
+    "L.Convolution2D(3, 8, 3, use_cudnn=True)",
+    "L.BatchNormalization(8, use_cudnn=True)",
+    "L.NStepLSTM(1, 3, 4, 0.0, use_cudnn=True)",
+    "L.NStepGRU(1, 3, 4, 0.0, True)",
+    "L.BatchNormalization(8, 0.9, 2e-5, None, True, True, None, None, True)",
+    "F.BatchNormalization(8, use_cudnn=True)",
+])
+def test_link_constructor_true_is_removed(call):
+    new, findings = migrate("link = %s\n" % call)
+    expected = call.replace(", use_cudnn=True", "").replace(", True)", ")")
+    assert new == "link = %s\n" % expected
+    assert kinds(findings) == [("CH105", "fix")]
+
+
+@pytest.mark.parametrize("call", [
+    "L.Convolution2D(3, 8, 3, use_cudnn=False)",
+    "L.MLPConvolution2D(3, (8, 8), 3, use_cudnn=flag)",
+    "L.NStepBiLSTM(1, 3, 4, 0.0, False)",
+    "L.Convolution2D(3, 8, 3, 1, 0, 1, 0, False, True)",
+    "F.DilatedConvolution2D(3, 8, 3, use_cudnn=False)",
+])
+def test_link_constructor_other_values_are_reviewed(call):
+    body = "link = %s\n" % call
+    new, findings = migrate(body)
+    assert new == body
+    assert kinds(findings) == [("CH105", "review")]
+    assert not findings[0].silent
+
+
+def test_link_registered_in_a_chain():
+    body = ("class Net(chainer.Chain):\n"
+            "    def __init__(self):\n"
+            "        super(Net, self).__init__()\n"
+            "        with self.init_scope():\n"
+            "            self.conv = L.Convolution2D(3, 8, 3, use_cudnn=True)\n"
+            "            self.bn = L.BatchNormalization(8, use_cudnn=False)\n")
+    new, findings = migrate(body)
+    assert new == body.replace(", use_cudnn=True", "")
+    assert kinds(findings) == [("CH105", "fix"), ("CH105", "review")]
+    assert "run every call of this link under " \
+           "`with chainer.using_config('use_cudnn', 'never'):`" in findings[1].message
+
+
+def test_tables_match_the_catalogue():
+    functions = {q.rsplit(".", 1)[1] for q in ch105.FUNCTIONS}
+    links = {q.rsplit(".", 1)[1] for q in ch105.LINKS}
+    assert len(functions) == 27
+    assert links == {"Convolution2D", "Deconvolution2D", "DilatedConvolution2D", "ConvolutionND",
+                     "DeconvolutionND", "MLPConvolution2D", "BatchNormalization", "NStepLSTM",
+                     "NStepBiLSTM", "NStepGRU", "NStepBiGRU", "NStepRNNTanh", "NStepRNNReLU",
+                     "NStepBiRNNTanh", "NStepBiRNNReLU"}
+    for table in (ch105.FUNCTIONS, ch105.LINKS):
+        for q, entry in table.items():
+            public = "chainer.%s.%s" % (q.split(".")[1], q.rsplit(".", 1)[1])
+            assert table.get(public, entry) == entry, q
+
+
+def test_second_run_changes_nothing():
+    body = ("h = F.relu(x, use_cudnn=False)\ny = F.relu(h, use_cudnn=True)\n"
+            "conv = L.Convolution2D(3, 8, 3, use_cudnn=False)\n")
+    once, _ = migrate(body)
+    twice, findings = migrate_source(HEAD + once)
+    assert twice == HEAD + once
+    assert kinds(findings) == [("CH105", "review")]
+
+
+def test_ignore_leaves_the_sites():
+    body = "y = F.relu(x, use_cudnn=False)\n"
+    assert migrate(body, ignore=["CH105"]) == (body, [])
