@@ -15,6 +15,10 @@ import pathlib
 
 import pytest
 
+# Before any test module imports Chainer: on NumPy 2 / setuptools >= 81 stock
+# Chainer 7.8.1 imports only after the runtime layer (CH901, CH902).
+import chainer_compat  # noqa: F401
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "fixtures" / "data"
 

@@ -131,6 +131,8 @@ def test_names_bound_before_install_are_reported_and_keep_stock(stock):
         del sys.modules[user.__name__]
 
 
+@pytest.mark.skipif(int(np.__version__.split(".")[0]) >= 2,
+                    reason="stock Chainer 7.8.1 cannot be imported before chainer_compat on NumPy 2 (CH901)")
 def test_import_order_in_a_fresh_interpreter(run_python):
     code = (
         "import warnings, numpy as np\n"
