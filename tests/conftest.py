@@ -46,3 +46,21 @@ def words():
     train, vocab = load_words(str(DATA_DIR / "ptb.train.txt"))
     valid, vocab = load_words(str(DATA_DIR / "ptb.valid.txt"), vocab)
     return Corpus(train, valid, vocab)
+
+
+@pytest.fixture(scope="session")
+def v1_python():
+    """A Python with real Chainer 1.24.0: ``$CHAINER_V1_PYTHON``, or the oracle
+    environment under ``.oracle/`` (built on first use by ``tools/oracle.py``)."""
+    import os
+    import sys
+
+    given = os.environ.get("CHAINER_V1_PYTHON")
+    if given:
+        return given
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import oracle
+    finally:
+        sys.path.pop(0)
+    return oracle.ensure_env()

@@ -3,7 +3,6 @@ import importlib.util
 import os
 import pathlib
 import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -164,16 +163,6 @@ print(' '.join(name for name, _ in params))
 """
 
 
-def v1_python():
-    """The Chainer 1.24 interpreter: ``$CHAINER_V1_PYTHON`` or the oracle's ``.oracle/py*``."""
-    candidates = [os.environ.get("CHAINER_V1_PYTHON", "")]
-    candidates += sorted(str(p) for p in ROOT.glob(".oracle/py*/bin/python"))
-    for candidate in candidates:
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
-
-
 def load_v1_fixture():
     spec = importlib.util.spec_from_file_location("shim_rnnlm_kwargs", str(V1_FIXTURE))
     module = importlib.util.module_from_spec(spec)
@@ -183,10 +172,8 @@ def load_v1_fixture():
 
 @pytest.mark.oracle
 @pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
-def test_rnnlm_initial_params_match_chainer_124(tmp_path):
-    python = v1_python()
-    if python is None:
-        pytest.skip("no Chainer 1.24 interpreter: set CHAINER_V1_PYTHON or run `make oracle`")
+def test_rnnlm_initial_params_match_chainer_124(tmp_path, v1_python):
+    python = v1_python
     out = tmp_path / "v1.npz"
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)

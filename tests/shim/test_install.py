@@ -1,7 +1,6 @@
 """install()/uninstall(): idempotent, exact restore (identity), import order, registry codes."""
 import sys
 import types
-import warnings
 
 import numpy as np
 import pytest
