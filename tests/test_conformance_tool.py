@@ -21,7 +21,7 @@ def test_compare_counts_and_lists_new_failures(tmp_path):
                           str(tmp_path / "other.xml")], capture_output=True, text=True, check=True).stdout
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if "|" in line}
     assert rows["functions_tests"] == ["1", "1", "0", "|", "0", "2", "0"]
-    assert rows["(top)"] == ["0", "0", "1", "|", "0", "0", "1"]
+    assert rows["test_variable"] == ["0", "0", "1", "|", "0", "0", "1"]
     assert "failing only in" in out and out.rstrip().endswith("functions_tests.test_a.T::t1 (base: passed)")
 
 
