@@ -141,6 +141,30 @@ class FileContext:
                 return anc
         return None
 
+    def suspends(self, node):
+        """True when ``node`` holds ``yield``, ``yield from`` or ``await`` outside nested
+        functions, lambdas and classes: a ``with`` around it would stay in force in
+        the caller while the generator or coroutine is suspended (catalogue R4)."""
+        found = []
+
+        class _Find(cst.CSTVisitor):
+            def visit_FunctionDef(self, _):
+                return False
+
+            def visit_Lambda(self, _):
+                return False
+
+            def visit_ClassDef(self, _):
+                return False
+
+            def visit_Yield(self, n):
+                found.append(n)
+
+            def visit_Await(self, n):
+                found.append(n)
+        node.visit(_Find())
+        return bool(found)
+
     def calls_in(self, node):
         return [c for c in self.calls if c is node or self._inside(c, node)]
 

@@ -4,9 +4,16 @@
 Shared by CH101, CH102 and CH103.
 """
 
+import libcst as cst
+
 from codemod import names
-from codemod.context import find_arg, has_splat, positional_after
+from codemod.context import find_arg, has_splat, is_self, positional_after
 from codemod.values import code, is_pure, is_true, negate
+
+
+#: Why a statement with ``yield`` / ``await`` is never wrapped (R4).
+SUSPENDS = ("the statement holds `yield`/`await`: a `with` around it would stay in force in "
+            "the caller while the generator is suspended")
 
 
 def train_slot(ctx, call):
@@ -72,6 +79,8 @@ def check_wrap(ctx, call, value, allowed=()):
         return None, reason
     if not is_pure(value):
         return None, "the value `%s` may have side effects" % code(value)
+    if ctx.suspends(stmt):
+        return None, SUSPENDS
     allowed = set(allowed) | {call}
     for other in ctx.calls_in(stmt):
         if other is call:
@@ -120,3 +129,73 @@ def fix_mode_argument(ctx, call, arg, keyword, value, code_, merge=True, what=No
                "`with %s:`" % (what, using_config(value)))
     return True
 
+
+
+def _element_root(ctx, func):
+    """``self.A`` / ``self`` whose element ``func`` is (``self.A[i]``, ``self[i]``, or a
+    loop variable over ``self.A`` / ``self``), else None."""
+    if isinstance(func, cst.Subscript):
+        return func.value
+    if isinstance(func, cst.Name):
+        assignment = ctx.single_assignment(func)
+        loop = ctx.parent(getattr(assignment, "node", None)) if assignment else None
+        if isinstance(loop, cst.For) and loop.target is assignment.node:
+            return loop.iter
+    return None
+
+
+def _bn_element(ctx, call):
+    """True when ``call`` calls an element of a list attribute (or of the ChainList
+    itself) that ``__init__`` of the class fills with BatchNormalization links."""
+    root = _element_root(ctx, call.func)
+    cls = ctx.enclosing(call, cst.ClassDef)
+    if root is None or cls is None or not (is_self(root) or (
+            isinstance(root, cst.Attribute) and is_self(root.value))):
+        return False
+    init = ctx.method(cls, "__init__")
+    if init is None:
+        return False
+    for stmt in init.body.body:
+        bn = any(ctx.qnames(c.func) & set(names.TEST_LINK_CALLS) for c in ctx.calls_in(stmt))
+        if bn and (is_self(root) and ctx.is_link_class(cls, names.CHAIN_LIST)
+                   or code(root) in code(stmt)):
+            return True
+    return False
+
+
+def _untyped(ctx, call):
+    """True when the codemod cannot type the receiver of ``call`` (R5) and it is not a
+    function, class or method of this file, Chainer, or a name bound nowhere in it."""
+    func = call.func
+    if ctx.link_type(func) or any(q.startswith("chainer") for q in ctx.qnames(func)) \
+            or ctx.is_user_callable(func):
+        return False
+    if isinstance(func, cst.Attribute) and is_self(func.value):
+        cls = ctx.enclosing(call, cst.ClassDef)
+        return cls is None or ctx.method(cls, func.attr.value) is None
+    root = func
+    while isinstance(root, (cst.Attribute, cst.Subscript)):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return False
+    scope = ctx.scope(root)
+    return is_self(root) or (scope is not None and root.value in scope
+                             and bool(scope.assignments[root.value]))
+
+
+def report_untyped_test(ctx):
+    """CH102 review items for ``test=`` on receivers of unknown type: ``bn(x, test=t)``
+    in ``for bn in self.bns``, ``self.bns[0](x, test)`` through a list of
+    BatchNormalization links. Positional ``test`` only for the latter."""
+    for call in ctx.calls:
+        if train_slot(ctx, call) is not None or not _untyped(ctx, call):
+            continue
+        arg = find_arg(call, "test", None)
+        if arg is None and _bn_element(ctx, call):
+            arg = find_arg(call, "test", 1)
+        if arg is None or arg in ctx.claimed:
+            continue
+        ctx.review(arg, "CH102", "receiver of unknown type passes `test=%s`; if it is a "
+                   "BatchNormalization, drop the argument and run the call under "
+                   "`with chainer.using_config('train', %s):`"
+                   % (code(arg.value), code(negate(arg.value))))

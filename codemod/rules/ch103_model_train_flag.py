@@ -23,10 +23,13 @@ import libcst as cst
 
 from codemod import names
 from codemod.context import find_arg, has_splat, is_self
-from codemod.mode import check_wrap, train_slot, using_config
+from codemod.mode import SUSPENDS, check_wrap, train_slot, using_config
 from codemod.values import code, is_pure, is_true
 
 CODE = "CH103"
+INFO = "info"   # finding kind: neither a change nor a review item, a note for the user
+_LOOPS = (cst.For, cst.While)
+_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 
 
 class _Plan:
@@ -78,6 +81,69 @@ def _flag_use(ctx, node):
     return call, arg
 
 
+def _sub_link(ctx, cls, func):
+    """True when ``func`` calls a link held by the model: ``self.X`` (X not a method
+    of ``cls``), ``self.X[i]``, ``self[i]``, or a loop variable over ``self.X``."""
+    if isinstance(func, cst.Subscript):
+        func = func.value
+        if is_self(func):
+            return True
+    if isinstance(func, cst.Attribute) and is_self(func.value):
+        return ctx.method(cls, func.attr.value) is None
+    if isinstance(func, cst.Name):
+        assignment = ctx.single_assignment(func)
+        loop = ctx.parent(getattr(assignment, "node", None)) if assignment else None
+        if isinstance(loop, cst.For) and loop.target is assignment.node:
+            root = loop.iter
+            while isinstance(root, (cst.Attribute, cst.Subscript)):
+                root = root.value
+            return is_self(root)
+    return False
+
+
+def _user_class(ctx, found):
+    for other in ctx.classes:
+        if other.name.value in found or ctx.qnames(other.name) & found:
+            return other
+    return None
+
+
+def _mode_call(ctx, cls, call, governed, depth):
+    """Why ``call`` (in a method of ``cls``) may depend on ``chainer.config.train``
+    without receiving the model's flag, else None (catalogue R4, R5)."""
+    if call in governed:
+        return None
+    if train_slot(ctx, call) is not None \
+            or any(names.is_mode_dependent(q) for q in ctx.qnames(call.func)):
+        return "`%s(...)` does not receive the flag" % code(call.func)
+    link = ctx.link_type(call.func)
+    if any(q.startswith("chainer.") for q in link):
+        if any(names.is_mode_dependent(q) for q in link):
+            return "`%s(...)` does not receive the flag" % code(call.func)
+        return None
+    if not _sub_link(ctx, cls, call.func):
+        return None
+    other = _user_class(ctx, link) if link else None
+    if other is not None and other is not cls and depth > 0 \
+            and _ungoverned(ctx, other, (), depth - 1) is None:
+        return None
+    return "`%s` may depend on chainer.config.train and does not receive the flag" \
+        % code(call.func)
+
+
+def _ungoverned(ctx, cls, governed, depth=3):
+    """``(call, reason)`` of the first call in the methods of ``cls`` (``__init__``
+    excepted) whose mode the flag does not govern, else None."""
+    for stmt in cls.body.body:
+        if not isinstance(stmt, cst.FunctionDef) or stmt.name.value == "__init__":
+            continue
+        for call in ctx.calls_in(stmt):
+            reason = _mode_call(ctx, cls, call, governed, depth)
+            if reason is not None:
+                return call, reason
+    return None
+
+
 def _governed(ctx, line, toggles, include_self):
     """``(block, first, last)`` statements a toggle (or constructor) at ``line`` governs."""
     block = ctx.block_of(line)
@@ -115,6 +181,31 @@ def _wrap_action(ctx, region, value, anchor=None):
         ctx.edits.wrap(block, first, last, using_config(value), merge=False, anchor=anchor)
         ctx.needs_chainer = True
     return act
+
+
+def _region_suspends(ctx, region):
+    block, first, last = region
+    body = list(block.body)
+    return any(ctx.suspends(s) for s in body[body.index(first):body.index(last) + 1])
+
+
+def _last_param(params, param):
+    """True when ``param`` is the last parameter and there is no ``*args`` / ``**kw``:
+    an unmigrated caller that still passes it then fails with TypeError."""
+    return params.params[-1] is param and not isinstance(params.star_arg, cst.Param) \
+        and params.star_kwarg is None
+
+
+def _not_last_reason(name):
+    return ("`%s` is not the last parameter (or there are */** parameters): after removing "
+            "it, a caller in another file that passes it positionally would silently bind "
+            "another parameter" % name)
+
+
+def _report_removed(ctx, param):
+    ctx.report(param, CODE, "removed the parameter `%s`: callers in files not migrated in "
+               "this run that pass it must be migrated too (they now raise TypeError)"
+               % param.name.value, kind=INFO)
 
 
 def _simple_line(ctx, node):
@@ -182,7 +273,7 @@ def _plan_attribute(ctx, flags):
                 or ctx.link_type(attr.value) & names.TRAIN_ATTRIBUTE_LINKS:
             continue
         plan.fail(attr, "`%s` is read" % code(attr))
-    lines = set(toggles.values())
+    lines = {line: assign for assign, line in toggles.items()}
     for assign, line in toggles.items():
         _plan_toggle(ctx, assign, line, lines, plan)
     for flag in flags:
@@ -221,11 +312,19 @@ def _plan_attribute_class(ctx, flag, plan):
         if flag.param.default is not None and not is_true(flag.param.default):
             plan.fail(flag.param, "the flag's default is not `True`")
             return
+        if not _last_param(flag.init.params, flag.param):
+            plan.fail(flag.param, _not_last_reason(flag.param.name.value))
+            return
+    problem = _ungoverned(ctx, flag.cls, {call for call, _ in uses})
+    if problem is not None:
+        plan.fail(*problem)
+        return
 
     def act():
         ctx.edits.remove_stmt(flag.line)
         if flag.param is not None:
             ctx.edits.remove_param(flag.init.params, flag.param)
+            _report_removed(ctx, flag.param)
         for call, arg in uses:
             ctx.claimed.add(arg)
             ctx.edits.remove_arg(call, arg)
@@ -234,36 +333,144 @@ def _plan_attribute_class(ctx, flag, plan):
     plan.actions.append(act)
 
 
+def _boundary(ctx, node):
+    """The innermost function (or lambda, class) around ``node``, else the module."""
+    return ctx.enclosing(node, _SCOPES) or ctx.module
+
+
+def _in_loop(ctx, node):
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, _SCOPES):
+            return False
+        if isinstance(anc, _LOOPS):
+            return True
+    return False
+
+
+def _value_at_start(ctx, line, toggles):
+    """Value of the nearest toggle before ``line``'s block in the enclosing blocks of the
+    same function, else None (the default, True)."""
+    for anc in ctx.ancestors(ctx.block_of(line)):
+        if isinstance(anc, _SCOPES):
+            return None
+        if isinstance(anc, (cst.IndentedBlock, cst.Module)):
+            body = list(anc.body)
+            earlier = [s for s in body[:body.index(ctx.statement_in(line, anc))] if s in toggles]
+            if earlier:
+                return toggles[earlier[-1]].value
+    return None
+
+
+def _same_value(a, b):
+    return code(a if a is not None else cst.Name("True")) == \
+        code(b if b is not None else cst.Name("True"))
+
+
+#: Methods that return the model itself or a copy (the flag goes with it).
+_RETURNS_MODEL = ("copy", "to_gpu", "to_cpu", "to_intel64", "to_device", "to_chx", "from_chx")
+
+
+def _escapes(ctx, assignment, owner):
+    """The first use of a local model that lets it out of ``owner`` (returned, yielded,
+    stored, passed to a call, used from a nested function), else None."""
+    for access in assignment.references:
+        node = access.node
+        if _boundary(ctx, node) is not owner:
+            return node
+        top = node
+        while isinstance(ctx.parent(top), cst.Attribute) and ctx.parent(top).value is top:
+            top = ctx.parent(top)
+        parent = ctx.parent(top)
+        if isinstance(parent, cst.Call) and parent.func is top:
+            if top is node or top.attr.value not in _RETURNS_MODEL:
+                continue   # model(x) or model.method(...)
+        elif top is not node and isinstance(parent, cst.AssignTarget):
+            continue       # model.train = ..., model.attr = ...
+        return node
+    return None
+
+
+def _sticky(ctx, root, block, what):
+    """Why the state left by ``what`` after the end of ``block`` could matter (v1 keeps
+    the flag set), else None. Exact only for a model held by a local variable of the
+    function whose body is ``block`` (or a name of the module, for the module's own
+    statements), assigned once from a call, outside loops, that does not escape."""
+    sticky = "in v1 the flag stays set after this block (%s)" % what
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    owner = ctx.module if isinstance(block, cst.Module) else ctx.parent(block)
+    if not isinstance(owner, (cst.Module, cst.FunctionDef)) or not isinstance(root, cst.Name) \
+            or is_self(root) or _in_loop(ctx, block):
+        return sticky
+    assignment = ctx.single_assignment(root)
+    target = getattr(assignment, "node", None)
+    stmt = ctx.parent(ctx.parent(target)) if target is not None else None
+    if not (isinstance(ctx.parent(target), cst.AssignTarget) and isinstance(stmt, cst.Assign)
+            and isinstance(stmt.value, cst.Call) and _boundary(ctx, stmt) is owner):
+        return sticky + ": `%s` is not a local variable assigned once from a call" % root.value
+    leak = _escapes(ctx, assignment, owner)
+    if leak is not None:
+        return sticky + ": `%s` escapes (`%s`)" % (root.value, code(ctx.parent(leak)))
+    return None
+
+
 def _plan_toggle(ctx, assign, line, toggles, plan):
+    target = assign.targets[0].target
     simple = _simple_line(ctx, assign)
     if simple is None:
-        plan.fail(assign, "a toggle `%s` that is not a statement of its own"
-                  % code(assign.targets[0].target))
+        plan.fail(assign, "a toggle `%s` that is not a statement of its own" % code(target))
         return
     value = assign.value
     if not is_pure(value):
         plan.fail(assign, "the toggle's value `%s` may have side effects" % code(value))
         return
+    owner = _boundary(ctx, assign)
+    others = {code(t.targets[0].target) for t in toggles.values() if _boundary(ctx, t) is owner}
+    if len(others) > 1:
+        plan.fail(assign, "toggles of different objects (%s) in one scope: "
+                  "`chainer.config.train` is one setting for all"
+                  % ", ".join("`%s`" % o for o in sorted(others)))
+        return
+    toggle = "`%s = %s`" % (code(target), code(value))
+    block = ctx.block_of(line)
+    body = list(block.body)
+    own = [s for s in body if s in toggles]
+    at_start = _value_at_start(ctx, line, toggles)
+    restores = _same_value(toggles[own[-1]].value, at_start)
+    if _in_loop(ctx, line) and not restores:
+        plan.fail(assign, "in v1 the flag stays set after this block: the loop's next iteration "
+                  "starts with %s" % toggle)
+        return
     region = _governed(ctx, line, toggles, include_self=False)
-    if is_true(value) and not _ancestor_toggled(ctx, line, toggles):
+    if region is not None and _region_suspends(ctx, region):
+        plan.fail(assign, "the statements %s governs: %s" % (toggle, SUSPENDS))
+        return
+    last = own[-1] is line
+    if last and not _same_value(value, at_start):
+        if region is None:
+            plan.fail(assign, "the toggle %s ends its block, so the calls it governs are "
+                      "elsewhere" % toggle)
+            return
+        reason = _sticky(ctx, target, block, toggle)
+        if reason is not None:
+            plan.fail(assign, reason)
+            return
+    if is_true(value) and at_start is None and isinstance(owner, cst.Module) \
+            and not _ancestor_toggled(ctx, line, toggles) or region is None:
         def drop():
             ctx.edits.remove_stmt(line)
-            ctx.report(assign, CODE, "removed `%s = True` (training is the default mode)"
-                       % code(assign.targets[0].target))
+            ctx.report(assign, CODE, "removed %s (%s)" % (
+                toggle, "training is the default mode" if is_true(value) and at_start is None
+                else "the mode already in force"))
         plan.actions.append(drop)
-        return
-    if region is None:
-        plan.fail(assign, "the toggle `%s = %s` ends its block, so the calls it governs are "
-                  "elsewhere" % (code(assign.targets[0].target), code(value)))
         return
     wrap = _wrap_action(ctx, region, value, anchor=line)
 
     def act():
         ctx.edits.remove_stmt(line)
         wrap()
-        ctx.report(assign, CODE, "the toggle `%s = %s` becomes `with %s:` around the statements "
-                   "it governed" % (code(assign.targets[0].target), code(value),
-                                    using_config(value)))
+        ctx.report(assign, CODE, "the toggle %s becomes `with %s:` around the statements "
+                   "it governed" % (toggle, using_config(value)))
     plan.actions.append(act)
 
 
@@ -293,6 +500,17 @@ def _plan_constructor_calls(ctx, flag, toggles, plan):
                       % (code(value), ": " + reason if reason else ""))
             continue
         region = _governed(ctx, stmt, toggles, include_self=True)
+        if _region_suspends(ctx, region):
+            plan.fail(call, "the statements the model built with `train=%s` governs: %s"
+                      % (code(value), SUSPENDS))
+            continue
+        body = list(region[0].body)
+        if body.index(region[2]) == len(body) - 1:   # not closed by a toggle
+            reason = _sticky(ctx, stmt.body[0].targets[0].target, region[0],
+                             "the model is built with `train=%s`" % code(value))
+            if reason is not None:
+                plan.fail(call, reason)
+                continue
         wrap = _wrap_action(ctx, region, value)
         plan.actions.append(_drop_action(
             ctx, call, arg, "removed `train=%s`; the rest of the block runs under `with %s:`"
@@ -348,6 +566,12 @@ def _plan_argument(ctx, flags):
                     plan.fail(ref.node, "`train` is used other than as `train=`/`test=not` of a "
                               "Chainer call")
                 uses.append(use)
+        if not _last_param(flag.method.params, flag.param):
+            plan.fail(flag.param, _not_last_reason("train"))
+        if plan.problem is None:
+            problem = _ungoverned(ctx, flag.cls, {use[0] for use in uses})
+            if problem is not None:
+                plan.fail(*problem)
         flag.plan, flag.uses = plan, uses
         if plan.problem is None:
             passed_on.update(arg for _, arg in uses)
@@ -389,6 +613,7 @@ def _plan_argument(ctx, flags):
             ctx.edits.remove_arg(call, arg)
         ctx.report(flag.param, CODE, "removed the model's `train` argument: its Chainer calls "
                    "follow `chainer.config.train`")
+        _report_removed(ctx, flag.param)
         for act in flag.plan.actions:
             act()
 

@@ -5,7 +5,11 @@ Chainer v2 upgrade guide, 'Volatile flag is removed'. ``volatile=`` OFF or AUTO
 ON (``True``, ``'on'``, ``chainer.ON``) is dropped and the statements from the
 assignment ``v = chainer.Variable(..., volatile='on')`` to the last use of ``v``
 in the same block go under ``with chainer.no_backprop_mode():`` (adjacent runs
-merged), provided they call no ``backward()`` or ``update()``; else review.
+merged), provided they call no ``backward()`` or ``update()``, hold no ``yield``
+/ ``await``, and call no function or method of this module whose body (up to
+``DEPTH`` levels) calls ``backward()``, ``update()``, ``cleargrads()``,
+``zerograds()`` or builds ``chainer.Variable(x.data)`` (training code that would
+build no graph under ``no_backprop_mode``); else review.
 Any other value, reads/writes of ``.volatile`` and uses of ``Flag``/``ON``/
 ``OFF``/``AUTO`` are reported for review.
 """
@@ -13,10 +17,15 @@ import libcst as cst
 
 from codemod import names
 from codemod.context import find_arg, has_splat, positional_after
+from codemod.mode import SUSPENDS
 from codemod.values import code, is_false, is_name, is_true, string_value
 
 CODE = "CH104"
 ITEM = "chainer.no_backprop_mode()"
+#: Calls that train (inline or in a function of the module the region calls).
+TRAINING_METHODS = ("backward", "update", "cleargrads", "zerograds")
+#: How many levels of module functions are followed.
+DEPTH = 4
 
 
 def _kind(ctx, value):
@@ -79,9 +88,11 @@ def _region(ctx, call):
     stmt = ctx.parent(call)
     line = ctx.parent(stmt)
     if not (isinstance(stmt, cst.Assign) and stmt.value is call and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0].target, cst.Name)
-            and isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+            and isinstance(stmt.targets[0].target, cst.Name)):
         return None, "the Variable is not assigned to a local name"
+    if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+        return None, "the assignment shares its line with other statements (`;`): put each " \
+            "statement on a line of its own, then rerun"
     block = ctx.block_of(line)
     if block is None:
         return None, "the assignment is not directly in a block"
@@ -100,12 +111,84 @@ def _region(ctx, call):
         if used is None or deferred or body.index(used) < start:
             return None, "`%s` is used outside the block of its assignment" % target.value
         last = max(last, body.index(used))
+    helpers = _module_functions(ctx)
     for between in body[start:last + 1]:
+        if ctx.suspends(between):
+            return None, SUSPENDS
         for other in ctx.calls_in(between):
             func = other.func
             if isinstance(func, cst.Attribute) and func.attr.value in ("backward", "update"):
                 return None, "`%s()` is called while the variable is in use" % func.attr.value
+            trains = _trains(ctx, other, helpers, DEPTH)
+            if trains is not None:
+                return None, "`%s()` is called while the variable is in use and %s: under " \
+                    "`no_backprop_mode()` that training code would build no graph" \
+                    % (code(func), trains)
     return (block, line, body[last]), None
+
+
+def _module_functions(ctx):
+    """``{name: [FunctionDef]}`` of the functions and methods defined in the module."""
+    found = {}
+    for node in _function_defs(ctx.module):
+        found.setdefault(node.name.value, []).append(node)
+    return found
+
+
+def _function_defs(module):
+    out = []
+
+    class _Defs(cst.CSTVisitor):
+        def visit_FunctionDef(self, node):
+            out.append(node)
+    module.visit(_Defs())
+    return out
+
+
+def _callees(ctx, call, helpers):
+    """Functions of this module that ``call`` may run: ``f(...)`` resolved through the
+    scope, ``obj.m(...)`` by method name (any class of the module)."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        scope = ctx.scope(func)
+        found = []
+        while scope is not None and not found:   # the nearest scope that binds the name
+            found = list(scope.assignments[func.value])
+            scope = None if scope.parent is scope else scope.parent
+        return [a.node for a in found if isinstance(getattr(a, "node", None), cst.FunctionDef)]
+    if isinstance(func, cst.Attribute):
+        return [d for d in helpers.get(func.attr.value, ()) if isinstance(
+            ctx.parent(ctx.parent(d)), cst.ClassDef)]
+    return []
+
+
+def _fresh_variable(ctx, call):
+    """``chainer.Variable(x.data)`` / ``(x.array)``: a new graph root (v1: volatile OFF)."""
+    if not ctx.qnames(call.func) & names.VARIABLE or not call.args:
+        return False
+    first = call.args[0].value
+    return isinstance(first, cst.Attribute) and first.attr.value in ("data", "array")
+
+
+def _trains(ctx, call, helpers, depth, seen=()):
+    """Why a function of this module called by ``call`` trains (transitively, ``depth``
+    levels), else None."""
+    if depth == 0:
+        return None
+    for func in _callees(ctx, call, helpers):
+        if func in seen:
+            continue
+        for inner in ctx.calls_in(func):
+            name = inner.func.attr.value if isinstance(inner.func, cst.Attribute) else None
+            if name in TRAINING_METHODS:
+                return "`%s` calls `%s()`" % (func.name.value, name)
+            if _fresh_variable(ctx, inner):
+                return "`%s` builds a new Variable from `.%s`" % (
+                    func.name.value, inner.args[0].value.attr.value)
+            deeper = _trains(ctx, inner, helpers, depth - 1, seen + (func,))
+            if deeper is not None:
+                return "`%s` calls code where %s" % (func.name.value, deeper)
+    return None
 
 
 def _between(ctx, node, stmt):

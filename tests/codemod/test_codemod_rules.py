@@ -252,15 +252,18 @@ def test_toggles_govern_up_to_the_next_toggle():
 
 def test_nested_true_toggle_keeps_its_scope():
     new, _ = migrate_source(MODEL + textwrap.dedent("""\
-        def run(m, xs):
+        def run(xs):
+            m = MLP(3)
             m.train = False
             for x in xs:
                 m.train = True
                 y = m(x)
+                m.train = False
             return y
         """))
     assert new.endswith(textwrap.dedent("""\
-        def run(m, xs):
+        def run(xs):
+            m = MLP(3)
             with chainer.using_config('train', False):
                 for x in xs:
                     with chainer.using_config('train', True):
