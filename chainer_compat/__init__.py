@@ -23,8 +23,22 @@ Rules restored (codes of the project catalogue; messages and fixes come from
   ``using_config('use_cudnn', 'never')`` when false; the convolution,
   ``BatchNormalization`` and ``NStep*`` link constructors remember a false
   value and run ``forward`` that way.
+- CH208 batchnorm-statistics (``ch208_bn_stats``): a ``BatchNormalization``
+  constructed by v1 code starts ``avg_var`` at 0 and adds v1's eps term to
+  the running variance after each training call (CPU, or GPU where v1 would
+  not have used cuDNN).
 - CH211 param-iteration-order (``ch211_order``): opt-in registration order of
   ``params()`` & co. with ``set_param_order('v1')`` / ``param_order('v1')``.
+
+Which code is v1 code (catalogue R6): argument translations (``train=``,
+``volatile=``, ...) apply to every call, since only v1 code passes those
+arguments. Restored *defaults* (CH208) apply only where the calling frame's
+module is v1 code: not a module of the ``chainer`` package, not inside a
+package declared with ``set_v7_packages(['chainercv'])`` or the environment
+variable ``CHAINER_COMPAT_V7_PACKAGES=chainercv,mypkg`` (comma-separated,
+read at install), and without the module-level global
+``__chainer_compat__ = 'v2'`` (put it in new or migrated modules of a v1
+project). Links remember the decision made at construction.
 
 Every v1 use warns once per call site with ``ChainerV1Warning`` (a
 ``DeprecationWarning`` shown by default); ``CHAINER_COMPAT_WARNINGS`` =
@@ -52,16 +66,22 @@ import chainer.functions  # noqa: E402,F401
 import chainer.links  # noqa: E402,F401
 
 from chainer_compat import _patch, _warn  # noqa: E402
+from chainer_compat import _caller  # noqa: E402
 from chainer_compat import (  # noqa: E402
-    ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch211_order)
+    ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch208_bn_stats, ch211_order)
+from chainer_compat._caller import get_v7_packages, set_v7_packages  # noqa: E402,F401
 from chainer_compat._warn import ChainerV1Warning, ImportOrderWarning, set_warnings  # noqa: E402,F401
 from chainer_compat.ch211_order import param_order, set_param_order  # noqa: E402,F401
 
 __all__ = ["install", "uninstall", "installed", "ChainerV1Warning", "ImportOrderWarning",
-           "set_warnings", "set_param_order", "param_order", "RULE_MODULES", "CODES"]
+           "set_warnings", "set_param_order", "param_order", "set_v7_packages",
+           "get_v7_packages", "RULE_MODULES", "CODES"]
 
 #: The rule modules, in install order; each has ``CODES`` and ``install(patcher)``.
-RULE_MODULES = (ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch211_order)
+#: CH208 comes before CH102 and CH105: its ``BatchNormalization`` wrappers sit
+#: innermost and see ``test=`` / ``use_cudnn=`` already translated.
+RULE_MODULES = (ch101_train, ch208_bn_stats, ch102_test, ch104_volatile, ch105_cudnn,
+                ch211_order)
 
 #: Every code the shim restores or warns with.
 CODES = tuple(sorted({code for module in RULE_MODULES for code in module.CODES}))
@@ -75,7 +95,8 @@ def installed():
 
 
 def install():
-    """Patch Chainer (idempotent). Reads ``CHAINER_COMPAT_WARNINGS``.
+    """Patch Chainer (idempotent). Reads ``CHAINER_COMPAT_WARNINGS`` and
+    ``CHAINER_COMPAT_V7_PACKAGES``.
 
     Warns ``ImportOrderWarning`` for each name outside Chainer that was bound
     to a stock function before the shim was installed. Returns ``True`` if it
@@ -85,6 +106,7 @@ def install():
     if _patcher is not None:
         return False
     _warn.read_environment()
+    _caller.read_environment()
     patcher = _patch.Patcher()
     try:
         for module in RULE_MODULES:

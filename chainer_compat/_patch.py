@@ -103,13 +103,20 @@ class Patcher(object):
         Returns ``[(module_name, attribute_name, 'chainer.original.qualname')]`` for
         modules that ran ``from chainer.functions import dropout`` (or similar)
         before ``import chainer_compat``: those names keep the stock function.
+        A module object listed under several names (``__main__`` and
+        ``__mp_main__`` under multiprocessing) is reported once, under the
+        first name in ``sys.modules``.
         """
         originals = {id(original): original for original, _ in self._spread}
         found = []
+        seen = set()
         for mod_name, module in list(sys.modules.items()):
             if module is None or mod_name == "chainer" or mod_name.startswith(
                     ("chainer.", "chainer_compat", "chainer_rules")):
                 continue
+            if id(module) in seen:
+                continue
+            seen.add(id(module))
             d = _module_dict(module)
             if d is None:
                 continue

@@ -18,6 +18,11 @@ What the shim does (catalogue CH104, "shim"):
    the outputs are tagged ``ON``. Before that first ``ON`` nothing is wrapped,
    so programs that never use ``volatile='on'`` pay nothing.
 
+4. ``Variable.__reduce__`` and ``Parameter.__reduce__`` are wrapped so that
+   the tag survives ``copy.deepcopy`` and ``pickle`` (as the attribute did in
+   1.24); ``copy.copy`` copies ``__dict__`` and keeps it already. A pickle of
+   a tagged variable names ``chainer_compat.ch104_volatile.restore_tagged``.
+
 Not reproduced: the ``ON``/``OFF`` mixing error (Chainer 7 creates untagged
 variables internally) and ``AUTO`` outputs (untagged outputs read as ``OFF``).
 """
@@ -121,6 +126,27 @@ def _wrap_apply():
         _state["apply_wrapped"] = True
 
 
+def restore_tagged(create, args, flag):
+    """Unpickle / deep-copy helper: ``create(*args)`` tagged with ``flag`` (a ``Flag``)."""
+    var = create(*args)
+    _tag(var, Flag(flag))
+    return var
+
+
+def wrap_reduce(original):
+    """Wrap ``__reduce__`` of ``Variable``/``Parameter`` to carry the volatile tag along."""
+
+    @functools.wraps(original)
+    def __reduce__(self):
+        reduced = original(self)
+        flag = self.__dict__.get(TAG)
+        if flag is None:
+            return reduced
+        return (restore_tagged, (reduced[0], reduced[1], flag)) + tuple(reduced[2:])
+
+    return __reduce__
+
+
 def install(patcher):
     """Install the CH104 patches with ``patcher``; ``uninstall`` is ``patcher.restore()`` plus ``reset()``."""
     _state["patcher"] = patcher
@@ -128,6 +154,8 @@ def install(patcher):
     cls = variable.Variable
     patcher.set(cls, "__init__", wrap_init(cls.__dict__["__init__"]))
     patcher.set(cls, "volatile", volatile)
+    for owner in (variable.Variable, variable.Parameter):
+        patcher.set(owner, "__reduce__", wrap_reduce(owner.__dict__["__reduce__"]))
     module = make_module()
     for name in ("Flag", "ON", "OFF", "AUTO"):
         patcher.set(chainer, name, getattr(module, name))

@@ -8,6 +8,7 @@ from codemod.rules import (
     ch101_train_argument, ch102_test_argument, ch103_model_train_flag, ch104_volatile,
     ch105_use_cudnn_argument,
     ch201_chain_kwargs_registration, ch211_param_iteration_order)
+from codemod.rules import ch208_batchnorm_statistics  # last: composes with statements others replace
 
 ORDER = (
     ch103_model_train_flag,
@@ -17,6 +18,7 @@ ORDER = (
     ch105_use_cudnn_argument,
     ch201_chain_kwargs_registration,
     ch211_param_iteration_order,
+    ch208_batchnorm_statistics,
 )
 
 #: code -> rule module
