@@ -12,6 +12,13 @@ from chainer_rules import RULES
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
+#: folder names the walk skips (``codemod.engine.SKIP_DIRS``; spelled out here so
+#: that ``--help`` does not import libcst; a test keeps the two equal)
+SKIP_DIRS_HELP = ("__pycache__", "node_modules", "venv")
+
+#: show a progress bar for more files than this, or for one of this many bytes
+PROGRESS_FILES, PROGRESS_BYTES = 5, 100_000
+
 
 def _codes(text):
     return [c for c in text.split(",") if c.strip()]
@@ -31,8 +38,13 @@ def build_parser():
     mode.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 when some file would change")
     mode.add_argument("--output-dir", metavar="DIR",
-                      help="write a migrated copy of the tree to DIR (every file copied, "
-                           "layout kept) and leave the sources alone")
+                      help="write a migrated copy to DIR and leave the sources alone: *.py "
+                           "files migrated, other files copied, layout kept; not copied: "
+                           "folders whose name starts with '.', %s, and DIR itself. One "
+                           "folder PATH maps to DIR, other folders to DIR/<name>, a file to "
+                           "DIR/<its path relative to the current folder> (base name when "
+                           "outside it); two files with one destination are an error"
+                           % ", ".join(SKIP_DIRS_HELP))
     parser.add_argument("--select", type=_codes, metavar="CODES",
                         help="comma-separated rule codes or prefixes to run (default: all)")
     parser.add_argument("--ignore", type=_codes, metavar="CODES",
@@ -67,6 +79,25 @@ def _indent(text):
     return "".join("    " + line for line in text.splitlines(True))
 
 
+def progress_bar(jobs, stream):
+    """Yield ``jobs`` (``codemod.engine.Job``) while a tqdm bar on ``stream``
+    shows the bytes done and the file in work; plain when the run is small
+    (at most ``PROGRESS_FILES`` Python files, none of ``PROGRESS_BYTES``)."""
+    python = [job for job in jobs if job.python]
+    if len(python) <= PROGRESS_FILES and all(job.size < PROGRESS_BYTES for job in python):
+        yield from jobs
+        return
+    from tqdm import tqdm
+    with tqdm(total=sum(job.size for job in python), unit="B", unit_scale=True, file=stream,
+              leave=False, dynamic_ncols=True, desc="chainer-migrate") as bar:
+        for job in jobs:
+            if job.python:
+                bar.set_postfix_str(job.path)
+            yield job
+            if job.python:
+                bar.update(job.size)
+
+
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -91,8 +122,10 @@ def main(argv=None):
     except ValueError as exc:
         err.write("chainer-migrate: error: %s\n" % exc)
         return EXIT_ERROR
+    show = not args.quiet and err.isatty()
     report = migrate_paths(args.paths, write=not (args.diff or args.check),
-                           output_dir=args.output_dir, select=args.select, ignore=args.ignore)
+                           output_dir=args.output_dir, select=args.select, ignore=args.ignore,
+                           progress=(lambda jobs: progress_bar(jobs, err)) if show else None)
     log = err if args.diff else out
     for message in report.errors:
         err.write(message + "\n")

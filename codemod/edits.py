@@ -97,11 +97,101 @@ def _strip_blank(lines):
     return lines
 
 
-def _drop_last_comma(old_items, kept):
-    """Keep the trailing-comma style when the last item was removed."""
-    if kept and kept[-1] is not old_items[-1]:
-        kept[-1] = kept[-1].with_changes(comma=old_items[-1].comma)
-    return kept
+def comments_in(node):
+    """``libcst.Comment`` nodes inside ``node`` (None allowed), in source order."""
+    found = []
+    if isinstance(node, cst.CSTNode):
+        class Collect(cst.CSTVisitor):
+            def visit_Comment(self, comment):
+                found.append(comment)
+        node.visit(Collect())
+    return found
+
+
+def comment_line(comment, whitespace=""):
+    """An own-line comment (``EmptyLine``) at the current indentation plus ``whitespace``."""
+    return cst.EmptyLine(indent=True, whitespace=cst.SimpleWhitespace(whitespace),
+                         comment=comment)
+
+
+def _split_tail(item, after):
+    """``(comments inside item, whitespace after it)`` for an ``Arg`` or ``Param``;
+    ``after`` names its whitespace-before-comma field."""
+    comma = item.comma if isinstance(item.comma, cst.Comma) else None
+    if comma is not None:
+        body = item.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return comments_in(body) + comments_in(comma.whitespace_before), comma.whitespace_after
+    body = item.with_changes(**{after: cst.SimpleWhitespace("")})
+    return comments_in(body), getattr(item, after)
+
+
+def _carry(sep, item, after):
+    """The whitespace that replaces ``sep`` (before ``item``) when ``item`` is
+    removed: ``sep`` itself unless ``item`` holds comments; then they become
+    own-line comments there (never lost silently). Comments on lines after
+    ``item`` belong to the next item and stay in front of it."""
+    inner, tail = _split_tail(item, after)
+    tail_pw = tail if isinstance(tail, cst.ParenthesizedWhitespace) else None
+    first = [tail_pw.first_line.comment] if tail_pw and tail_pw.first_line.comment else []
+    own = list(tail_pw.empty_lines) if tail_pw else []
+    comments = inner + first
+    if not comments and not any(line.comment for line in own):
+        return sep
+    if isinstance(sep, cst.ParenthesizedWhitespace):
+        column = sep.last_line.value
+        end = tail_pw or sep
+        return sep.with_changes(
+            empty_lines=list(sep.empty_lines) + [comment_line(c, column) for c in comments] + own,
+            indent=end.indent, last_line=end.last_line)
+    column = tail_pw.last_line.value if tail_pw else ""
+    if comments:
+        space = tail_pw.first_line.whitespace if first and comments[0] is first[0] \
+            else cst.SimpleWhitespace("  ")
+        first_line = cst.TrailingWhitespace(whitespace=space, comment=comments[0])
+    else:
+        first_line = cst.TrailingWhitespace()
+    return cst.ParenthesizedWhitespace(
+        first_line=first_line,
+        empty_lines=[comment_line(c, column) for c in comments[1:]] + own,
+        indent=tail_pw.indent if tail_pw else True,
+        last_line=cst.SimpleWhitespace(column))
+
+
+def drop_items(items, drop, before, after):
+    """Remove ``items[i]`` for ``i`` in ``drop`` (``Arg`` or ``Param`` nodes).
+
+    ``before``: the whitespace before the first item (after ``(``); ``after``:
+    the item's whitespace-before-comma field name. Returns ``(kept, before)``.
+    Layout is kept (the trailing-comma style of the last item too), and comments
+    of removed items or of the separators they take away move to the nearest
+    kept separator as own-line comments.
+    """
+    kept, sep = [], before
+    for i, item in enumerate(items):
+        if i in drop:
+            sep = _carry(sep, item, after)
+            continue
+        if kept:
+            comma = kept[-1].comma.with_changes(whitespace_after=sep)
+            kept[-1] = kept[-1].with_changes(comma=comma)
+        else:
+            before = sep
+        kept.append(item)
+        sep = item.comma.whitespace_after if isinstance(item.comma, cst.Comma) else None
+    last = items[-1] if items else None
+    if last is None or len(items) - 1 not in drop:
+        return kept, before
+    if not comments_in(sep):            # nothing to carry: the last item's comma style
+        if kept:
+            kept[-1] = kept[-1].with_changes(comma=last.comma)
+        return kept, before
+    if not kept:
+        return kept, sep
+    if isinstance(last.comma, cst.Comma):
+        kept[-1] = kept[-1].with_changes(comma=last.comma.with_changes(whitespace_after=sep))
+    else:
+        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT, **{after: sep})
+    return kept, before
 
 
 class ApplyEdits(cst.CSTTransformer):
@@ -110,23 +200,35 @@ class ApplyEdits(cst.CSTTransformer):
     def __init__(self, edits):
         super().__init__()
         self.edits = edits
+        self._def_params = set()
 
     def leave_Call(self, original_node, updated_node):
         drop = self.edits.removed_args.get(original_node)
         if not drop:
             return updated_node
-        old = list(updated_node.args)
-        kept = _drop_last_comma(old, [a for i, a in enumerate(old) if i not in drop])
-        return updated_node.with_changes(args=kept)
+        kept, before = drop_items(list(updated_node.args), drop,
+                                  updated_node.whitespace_before_args, "whitespace_after_arg")
+        return updated_node.with_changes(args=kept, whitespace_before_args=before)
+
+    def visit_FunctionDef(self, node):
+        self._def_params.add(node.params)
 
     def leave_Parameters(self, original_node, updated_node):
         drop = self.edits.removed_params.get(original_node)
+        if not drop or original_node in self._def_params:
+            return updated_node   # a def's parameters: leave_FunctionDef (it owns the '(')
+        kept, _ = drop_items(list(updated_node.params), drop, None, "whitespace_after_param")
+        return updated_node.with_changes(params=kept)
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        drop = self.edits.removed_params.get(original_node.params)
         if not drop:
             return updated_node
-        old = list(updated_node.params)
-        kept = [p for i, p in enumerate(old) if i not in drop]
-        kept = _drop_last_comma(old, kept)
-        return updated_node.with_changes(params=kept)
+        params = updated_node.params
+        kept, before = drop_items(list(params.params), drop,
+                                  updated_node.whitespace_before_params, "whitespace_after_param")
+        return updated_node.with_changes(params=params.with_changes(params=kept),
+                                         whitespace_before_params=before)
 
     def leave_IndentedBlock(self, original_node, updated_node):
         return updated_node.with_changes(body=self._body(original_node, updated_node))

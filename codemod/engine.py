@@ -69,7 +69,7 @@ def migrate_module(module, path="<string>", select=None, ignore=None):
     if not ctx.edits:
         return module, findings
     new = ctx.module.visit(ApplyEdits(ctx.edits))
-    if ctx.needs_chainer:
+    if ctx.needs_chainer and not _imports_chainer(new):
         context = CodemodContext()
         AddImportsVisitor.add_needed_import(context, "chainer")
         new = AddImportsVisitor(context).transform_module(new)
@@ -79,6 +79,19 @@ def migrate_module(module, path="<string>", select=None, ignore=None):
         raise MigrationError("%s: internal error: the migrated text does not parse (%s)"
                              % (path, str(exc.message).splitlines()[0])) from exc
     return new, findings
+
+
+def _imports_chainer(module):
+    """True when a top-level statement is ``import chainer`` (then libcst's
+    ``AddImportsVisitor``, a second full metadata pass, would change nothing)."""
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Import) and any(
+                        alias.asname is None and isinstance(alias.name, cst.Name)
+                        and alias.name.value == "chainer" for alias in small.names):
+                    return True
+    return False
 
 
 def migrate_source(source, path="<string>", select=None, ignore=None):
@@ -133,12 +146,18 @@ class Report:
         return bool(self.errors) or self.count("error") > 0
 
     def summary(self):
-        fixes = sum(1 for f in self.findings if f.kind == "fix")
-        reviews = len(self.findings) - fixes
+        """One line of counts. Fixes and review items count only files that
+        were not errors: a fix planned for a file that could not be written is
+        counted as ``not written``."""
+        done = [finding for f in self.files if f.status != "error" for finding in f.findings]
+        fixes = sum(1 for f in done if f.kind == "fix")
+        lost = sum(1 for f in self.files if f.status == "error"
+                   for finding in f.findings if finding.kind == "fix")
         return ("%d file(s) scanned, %d changed, %d unchanged, %d skipped (no 'chainer'), "
-                "%d error(s); %d fix(es), %d review item(s)" % (
+                "%d error(s); %d fix(es), %d review item(s)%s" % (
                     len(self.files), self.count("changed"), self.count("unchanged"),
-                    self.count("skipped"), self.count("error") + len(self.errors), fixes, reviews))
+                    self.count("skipped"), self.count("error") + len(self.errors), fixes,
+                    len(done) - fixes, "; %d fix(es) not written" % lost if lost else ""))
 
 
 def migrate_file(path, select=None, ignore=None):
@@ -200,13 +219,21 @@ def write_atomic(path, data):
         raise
 
 
-def iter_sources(paths):
-    """``(root, file)`` for every file under ``paths`` (folders walked, sorted,
-    hidden and cache folders skipped). A missing path raises ``FileNotFoundError``."""
+def _skipped_dir(name):
+    return name in SKIP_DIRS or name.startswith(".")
+
+
+def iter_sources(paths, exclude=()):
+    """``(root, file)`` for every file under ``paths``, in order: folders are
+    walked sorted, skipping folders named in ``SKIP_DIRS`` or starting with
+    ``.`` and folders whose real path is in ``exclude`` (the output folder);
+    ``root`` is None for a file argument. A missing path raises ``FileNotFoundError``."""
+    exclude = {os.path.realpath(p) for p in exclude}
     for root in paths:
         if os.path.isdir(root):
             for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not _skipped_dir(d)
+                                 and os.path.realpath(os.path.join(folder, d)) not in exclude)
                 for name in sorted(files):
                     yield root, os.path.join(folder, name)
         elif os.path.exists(root):
@@ -215,26 +242,97 @@ def iter_sources(paths):
             raise FileNotFoundError(root)
 
 
+def _relative_to_cwd(path):
+    """``path`` relative to the current folder, or its base name when outside it."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.getcwd())
+    except ValueError:          # another drive (Windows)
+        return os.path.basename(path)
+    if os.path.isabs(rel) or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return os.path.basename(path)
+    return rel
+
+
 def _destination(output_dir, root, path, single_root):
     if root is None:
-        return os.path.join(output_dir, os.path.basename(path))
+        return os.path.join(output_dir, _relative_to_cwd(path))
     rel = os.path.relpath(path, root)
     if single_root:
         return os.path.join(output_dir, rel)
     return os.path.join(output_dir, os.path.basename(os.path.normpath(root)), rel)
 
 
-def migrate_paths(paths, write=True, output_dir=None, select=None, ignore=None):
+@dataclasses.dataclass
+class Job:
+    """One file to process: ``path`` as found, ``real`` its real path (where an
+    in-place rewrite goes, through symlinks), ``dest`` its place in the output
+    tree (None in place), ``python`` whether it is migrated or only copied,
+    ``size`` in bytes."""
+    path: str
+    real: str
+    dest: str = None
+    python: bool = True
+    size: int = 0
+
+
+def plan_jobs(paths, output_dir=None):
+    """``(jobs, errors)`` for ``migrate_paths``: every file once.
+
+    In place, two paths that reach one real file (a symlink and its target)
+    make one job. In an output tree, two different files with one destination
+    are an error (the second is not written); the output folder is never walked.
+    ``errors`` are messages (missing paths, clashes).
+    """
+    errors = []
+    existing = []
+    out_real = os.path.realpath(output_dir) if output_dir else None
+    for root in paths:
+        if not os.path.exists(root):
+            errors.append("%s: error: no such file or folder" % root)
+        elif out_real and (os.path.realpath(root) + os.sep).startswith(out_real + os.sep):
+            errors.append("%s: error: inside the output folder %s; skipped" % (root, output_dir))
+        else:
+            existing.append(root)
+    single_root = len(paths) == 1 and os.path.isdir(paths[0])
+    jobs, seen = [], {}
+    for root, path in iter_sources(existing, exclude=[output_dir] if output_dir else ()):
+        real = os.path.realpath(path)
+        dest = _destination(output_dir, root, path, single_root) if output_dir else None
+        key = os.path.normcase(os.path.abspath(dest)) if dest else real
+        if key in seen:
+            if seen[key].real != real:
+                errors.append("%s: error: not written: %s goes to the same place (%s)"
+                              % (path, seen[key].path, dest))
+            continue
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        job = Job(path, real, dest, path.endswith(".py") or root is None, size)
+        seen[key] = job
+        jobs.append(job)
+    return jobs, errors
+
+
+def migrate_paths(paths, write=True, output_dir=None, select=None, ignore=None, progress=None):
     """Migrate files and folders (folders are walked for ``*.py``).
 
     Args:
         paths: files or folders.
         write (bool): rewrite changed files in place (ignored with ``output_dir``).
-        output_dir (str): write a migrated copy of the tree there instead: every
-            file under ``paths`` is copied, ``*.py`` files migrated; a single
-            folder argument maps to ``output_dir`` itself, otherwise each
-            argument goes to ``output_dir/<its base name>``.
+            A symlink is followed: its target is rewritten and the link kept; a
+            file reached twice is processed once.
+        output_dir (str): write a migrated copy there instead: ``*.py`` files
+            migrated, every other file copied, except under folders that
+            ``iter_sources`` skips (hidden ones, ``SKIP_DIRS``) and the output
+            folder itself. A single folder argument maps to ``output_dir``
+            itself, other folder arguments to ``output_dir/<base name>``, a
+            file argument to ``output_dir/<its path relative to the current
+            folder>`` (its base name when outside it). Two files with one
+            destination: the second is an error and is not written.
         select, ignore: rule codes or prefixes.
+        progress: optional ``callable(jobs) -> iterable of jobs`` wrapped around
+            the work list (the CLI's progress bar).
 
     Returns:
         ``Report``. A file that does not parse is reported and skipped (in an
@@ -242,35 +340,38 @@ def migrate_paths(paths, write=True, output_dir=None, select=None, ignore=None):
     """
     select_codes(select, ignore)  # fail early on unknown codes
     report = Report()
-    single_root = len(paths) == 1 and os.path.isdir(paths[0])
-    for root in paths:
-        if not os.path.exists(root):
-            report.errors.append("%s: error: no such file or folder" % root)
-    for root, path in iter_sources([p for p in paths if os.path.exists(p)]):
-        is_python = path.endswith(".py") or root is None
-        dest = _destination(output_dir, root, path, single_root) if output_dir else None
-        if not is_python:
-            if dest:
+    jobs, report.errors = plan_jobs(paths, output_dir)
+    for job in (progress(jobs) if progress is not None else jobs):
+        _run_job(job, report, write, select, ignore)
+    return report
+
+
+def _run_job(job, report, write, select, ignore):
+    path, dest = job.path, job.dest
+    if not job.python:
+        if dest:
+            try:
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
                 shutil.copy2(path, dest)
-            continue
-        try:
-            result, old, new = migrate_file(path, select, ignore)
-        except OSError as exc:
-            report.files.append(FileResult(path, "error", error="%s: error: %s" % (path, exc)))
-            continue
-        except MigrationError as exc:
-            report.files.append(FileResult(path, "error", error=str(exc)))
-            continue
-        report.files.append(result)
-        try:
-            if dest:
-                os.makedirs(os.path.dirname(dest), exist_ok=True)
-                write_atomic(dest, new if new is not None else old)
-                shutil.copymode(path, dest)
-            elif write and new is not None:
-                write_atomic(path, new)
-        except OSError as exc:
-            result.status = "error"
-            result.error = "%s: error: not written: %s" % (path, exc)
-    return report
+            except OSError as exc:
+                report.errors.append("%s: error: not copied: %s" % (path, exc))
+        return
+    try:
+        result, old, new = migrate_file(path, select, ignore)
+    except OSError as exc:
+        report.files.append(FileResult(path, "error", error="%s: error: %s" % (path, exc)))
+        return
+    except MigrationError as exc:
+        report.files.append(FileResult(path, "error", error=str(exc)))
+        return
+    report.files.append(result)
+    try:
+        if dest:
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            write_atomic(dest, new if new is not None else old)
+            shutil.copymode(path, dest)
+        elif write and new is not None:
+            write_atomic(job.real, new)
+    except OSError as exc:
+        result.status = "error"
+        result.error = "%s: error: not written: %s" % (path, exc)

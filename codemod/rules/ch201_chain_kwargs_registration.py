@@ -12,6 +12,7 @@ import libcst as cst
 
 from codemod import names
 from codemod.context import is_self
+from codemod.edits import comment_line, comments_in
 
 CODE = "CH201"
 ITEM = "self.init_scope()"
@@ -49,20 +50,54 @@ def _is_super_init(call):
         and func.value.func.value == "super"
 
 
-def _assignment(name, value, leading=()):
+def _assignment(name, value, leading=(), trailing=None):
     target = cst.Attribute(value=cst.Name("self"), attr=cst.Name(name))
-    return cst.SimpleStatementLine(
+    line = cst.SimpleStatementLine(
         body=[cst.Assign(targets=[cst.AssignTarget(target=target)], value=value)],
         leading_lines=leading)
+    return line if trailing is None else line.with_changes(trailing_whitespace=trailing)
+
+
+def _split(ws):
+    """``(trailing comment line or None, own-line comments)`` of the whitespace
+    between two arguments (blank lines dropped)."""
+    if not isinstance(ws, cst.ParenthesizedWhitespace):
+        return None, comments_in(ws)
+    first = ws.first_line
+    trailing = cst.TrailingWhitespace(whitespace=first.whitespace, comment=first.comment) \
+        if first.comment is not None else None
+    return trailing, [line.comment for line in ws.empty_lines if line.comment is not None]
 
 
 def _registration(updated):
+    """``super().__init__(k=v, ...)`` -> the bare call and ``with self.init_scope():``
+    holding ``self.k = v``. Comments are carried: an argument's end-of-line
+    comment ends its assignment line, own-line comments before an argument
+    lead its assignment, comments before ``)`` end the ``with`` block."""
     call = updated.body[0].value
     bare = call.with_changes(args=[], whitespace_before_args=cst.SimpleWhitespace(""))
     first = updated.with_changes(body=[updated.body[0].with_changes(value=bare)])
-    assigns = [_assignment(arg.keyword.value, arg.value) for arg in call.args]
+    opening, leading = _split(call.whitespace_before_args)
+    if opening is not None and updated.trailing_whitespace.comment is None:
+        first = first.with_changes(trailing_whitespace=opening)   # `__init__(  # comment`
+    elif opening is not None:
+        leading = [opening.comment] + leading
+    assigns = []
+    for arg in call.args:
+        if isinstance(arg.comma, cst.Comma):
+            inner = comments_in(arg.keyword) + comments_in(arg.equal) \
+                + comments_in(arg.whitespace_after_arg) + comments_in(arg.comma.whitespace_before)
+            tail = arg.comma.whitespace_after
+        else:
+            inner = comments_in(arg.keyword) + comments_in(arg.equal)
+            tail = arg.whitespace_after_arg
+        trailing, after = _split(tail)
+        assigns.append(_assignment(arg.keyword.value, arg.value,
+                                   [comment_line(c) for c in leading + inner], trailing))
+        leading = after
     scope = cst.With(items=[cst.WithItem(item=cst.parse_expression(ITEM))],
-                     body=cst.IndentedBlock(body=assigns))
+                     body=cst.IndentedBlock(body=assigns,
+                                            footer=[comment_line(c) for c in leading]))
     return [first, scope]
 
 

@@ -467,6 +467,67 @@ def test_add_link_with_literal_names_merges_adjacent():
     assert review_codes(findings) == ["CH201"]
 
 
+def test_kwargs_registration_carries_argument_comments():
+    new, _ = migrate("""\
+        import chainer
+        import chainer.links as L
+        class MLP(chainer.Chain):
+            def __init__(self, n_in, n_units, n_out):
+                super(MLP, self).__init__(l1=L.Linear(n_in, n_units),   # first layer
+                                          # comment between kwargs
+                                          l2=L.Linear(n_units, n_out),  # second
+                                          )
+                self.n = 1
+        """)
+    assert new.endswith(
+        "        super(MLP, self).__init__()\n"
+        "        with self.init_scope():\n"
+        "            self.l1 = L.Linear(n_in, n_units)   # first layer\n"
+        "            # comment between kwargs\n"
+        "            self.l2 = L.Linear(n_units, n_out)  # second\n"
+        "        self.n = 1\n")
+
+
+def test_kwargs_registration_carries_opening_and_closing_comments():
+    new, _ = migrate("""\
+        import chainer
+        import chainer.links as L
+        class B(chainer.Chain):
+            def __init__(self):
+                super(B, self).__init__(  # layers
+                    # the first
+                    a=L.Linear(2, 2),
+                    b=L.Linear(2, 2)  # bee
+                    # closing
+                )
+                self.x = 1
+        """)
+    assert new.endswith(
+        "        super(B, self).__init__()  # layers\n"
+        "        with self.init_scope():\n"
+        "            # the first\n"
+        "            self.a = L.Linear(2, 2)\n"
+        "            self.b = L.Linear(2, 2)  # bee\n"
+        "            # closing\n"
+        "        self.x = 1\n")
+
+
+def test_kwargs_registration_opening_comment_when_the_line_has_one():
+    new, _ = migrate("""\
+        import chainer
+        import chainer.links as L
+        class B(chainer.Chain):
+            def __init__(self):
+                super(B, self).__init__(  # layers
+                    a=L.Linear(2, 2))  # end
+        """)
+    assert new.endswith(
+        "        super(B, self).__init__()  # end\n"
+        "        with self.init_scope():\n"
+        "            # layers\n"
+        "            self.a = L.Linear(2, 2)\n")
+
+
 # -- CH211 ------------------------------------------------------------------
 
 @pytest.mark.parametrize("statement", [
