@@ -22,6 +22,10 @@ class _Collect(cst.CSTVisitor):
     def __init__(self):
         self.calls, self.classes, self.assigns, self.attributes, self.names, self.fors = \
             [], [], [], [], [], []
+        self.functions = []
+
+    def visit_FunctionDef(self, node):
+        self.functions.append(node)
 
     def visit_Call(self, node):
         self.calls.append(node)
@@ -67,6 +71,9 @@ class FileContext:
         self.claimed = set()       # Arg nodes handled by one rule (others skip them)
         self.needs_chainer = False  # a rewrite uses the name ``chainer``
         self._class_links = {}
+        self._calls_in = {}
+        self._functions = None
+        self._function_defs = nodes.functions
 
     # -- metadata -------------------------------------------------------
     def qnames(self, node):
@@ -166,7 +173,21 @@ class FileContext:
         return bool(found)
 
     def calls_in(self, node):
-        return [c for c in self.calls if c is node or self._inside(c, node)]
+        """The calls in ``node`` (itself included), in source order: a walk of that
+        subtree, not a scan of every call of the file."""
+        if node not in self._calls_in:
+            collect = _Collect()
+            node.visit(collect)
+            self._calls_in[node] = collect.calls
+        return self._calls_in[node]
+
+    def module_functions(self):
+        """``{name: [FunctionDef]}`` of every function and method defined in the module."""
+        if self._functions is None:
+            self._functions = {}
+            for node in self._function_defs:
+                self._functions.setdefault(node.name.value, []).append(node)
+        return self._functions
 
     def _inside(self, node, container):
         return any(anc is container for anc in self.ancestors(node))

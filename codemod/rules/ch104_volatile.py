@@ -111,7 +111,7 @@ def _region(ctx, call):
         if used is None or deferred or body.index(used) < start:
             return None, "`%s` is used outside the block of its assignment" % target.value
         last = max(last, body.index(used))
-    helpers = _module_functions(ctx)
+    helpers = ctx.module_functions()
     for between in body[start:last + 1]:
         if ctx.suspends(between):
             return None, SUSPENDS
@@ -125,24 +125,6 @@ def _region(ctx, call):
                     "`no_backprop_mode()` that training code would build no graph" \
                     % (code(func), trains)
     return (block, line, body[last]), None
-
-
-def _module_functions(ctx):
-    """``{name: [FunctionDef]}`` of the functions and methods defined in the module."""
-    found = {}
-    for node in _function_defs(ctx.module):
-        found.setdefault(node.name.value, []).append(node)
-    return found
-
-
-def _function_defs(module):
-    out = []
-
-    class _Defs(cst.CSTVisitor):
-        def visit_FunctionDef(self, node):
-            out.append(node)
-    module.visit(_Defs())
-    return out
 
 
 def _callees(ctx, call, helpers):
