@@ -7,7 +7,7 @@ at 1 (``initial_avg_var``, v5) and adds no eps (v4). The start is restored by
 only what the codemod reproduces exactly (test mode before training, the
 training output and ``avg_mean``); the shim's tests cover the eps term.
 """
-from chainer_rules.registry import Example, Rule, REVIEW
+from chainer_rules.registry import Example, Rule, SAFE
 
 _SETUP = (
     "import numpy as np\n"
@@ -21,7 +21,7 @@ RULE = Rule(
     name="batchnorm-statistics",
     title="L.BatchNormalization's running variance starts at 1 (v5) and its update omits eps "
           "(v4); test-mode outputs change silently",
-    safety=REVIEW,  # initial_avg_var=0 is exact; the eps term of the v1 update is not expressible
+    safety=SAFE,  # initial_avg_var=0 is exact; the eps term it cannot express is reported for review
     since="5.0.0 (avg_var start; the eps change is in 4.0.0)",
     upgrade="Chainer library history (v4: running variance without eps; v5: initial_avg_var), "
             "catalogue CH208",
