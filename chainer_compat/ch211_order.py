@@ -16,19 +16,43 @@ mode (``set_param_order('v1')`` or ``with param_order('v1'):``); the default
 ``'v7'`` calls the stock methods. ``ChainList`` keeps index order in both.
 Names registered before the shim was installed come after the recorded ones,
 sorted. The mode is process-wide; no warning is given (v2 code calls these too).
+
+Lazily sized parameters (``L.Linear(None, 3)``, ``L.Convolution2D(None, 4, 3)``,
+``Parameter(initializer)`` without a shape): Chainer 1.24 registered them with
+``add_uninitialized_param``, which kept them out of ``_params``; the link's
+``_initialize_params`` called ``add_param`` at the first forward call (or
+``copyparams`` / deserialization did), appending the name to ``_params`` at
+that moment. So 1.24 gives ``b, W`` for a lazy ``Linear``, and ``params()``
+did not list ``W`` at all before that. In ``'v1'`` mode every parameter gets
+a stamp from one process-wide counter: an initialised one when it is
+registered, an uninitialised one when it becomes initialised
+(``Parameter.initialize`` is wrapped; an array set any other way is stamped
+the next time the link's parameters are iterated or the link is copied).
+A link's parameters are listed by stamp. Before initialisation, ``include_uninit=False`` leaves them
+out (1.24's listing exactly); the default ``include_uninit=True`` lists them
+after the link's initialised parameters, in registration order, i.e. where
+they would go if initialised next, because Chainer 7 itself walks
+``params()`` to give them update rules (``optimizer.setup``) and to apply
+``cleargrads``/``to_device``, and skipping them there would leave them
+untrained.
 """
 import contextlib
 import functools
+import itertools
 import threading
 
 from chainer import link as _link
+from chainer import variable as _variable
 
 #: Codes this module restores.
 CODES = ("CH211",)
 
 MODES = ("v1", "v7")
-PARAMS_KEY = "_chainer_compat_param_order"
-CHILDREN_KEY = "_chainer_compat_child_order"
+PARAMS_KEY = "_chainer_compat_param_order"       # on a Link: ((name, stamp or None), ...)
+CHILDREN_KEY = "_chainer_compat_child_order"     # on a Chain: (name, ...)
+INIT_KEY = "_chainer_compat_init_stamp"          # on a Parameter initialised after registration
+
+_stamps = itertools.count()
 
 _mode = "v7"
 _lock = threading.Lock()
@@ -77,6 +101,58 @@ def _forget(d, key, name):
         d[key] = tuple(n for n in order if n != name)
 
 
+def _record_param(d, name, value):
+    stamp = next(_stamps) if getattr(value, "array", None) is not None else None
+    order = tuple(item for item in d.get(PARAMS_KEY, ()) if item[0] != name)
+    d[PARAMS_KEY] = order + ((name, stamp),)   # a new tuple: copies never share edits
+
+
+def _forget_param(d, name):
+    order = d.get(PARAMS_KEY, ())
+    if any(item[0] == name for item in order):
+        d[PARAMS_KEY] = tuple(item for item in order if item[0] != name)
+
+
+def _wrap_link_setattr(original):
+    @functools.wraps(original)
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        registered = d.get("_params")
+        was = registered is not None and name in registered
+        original(self, name, value)
+        if not was and registered is not None and name in registered:
+            _record_param(d, name, value)
+    return __setattr__
+
+
+def _wrap_link_delattr(original):
+    @functools.wraps(original)
+    def __delattr__(self, name):
+        original(self, name)
+        _forget_param(self.__dict__, name)
+    return __delattr__
+
+
+def _wrap_initialize(original):
+    @functools.wraps(original)
+    def initialize(self, shape):
+        was_uninitialized = self.array is None
+        original(self, shape)
+        if was_uninitialized:
+            self.__dict__[INIT_KEY] = next(_stamps)
+    return initialize
+
+
+def _wrap_copy(original):
+    """``Link.copy``: save pending stamps on every link first (deep copies drop the Parameter's own)."""
+    @functools.wraps(original)
+    def copy(self, *args, **kwargs):
+        for link in self.links():
+            param_names(link)
+        return original(self, *args, **kwargs)
+    return copy
+
+
 def _wrap_setattr(original, registry_attr, key):
     @functools.wraps(original)
     def __setattr__(self, name, value):
@@ -106,20 +182,56 @@ def ordered(d, key, current):
     return names
 
 
+def param_names(link, include_uninit=True):
+    """Names of ``link``'s own parameters in Chainer 1.24 order (see the module docstring).
+
+    Initialised parameters by stamp; then, if ``include_uninit``, the
+    uninitialised ones in registration order; then names registered before
+    the shim was installed, sorted. Stamps found for parameters initialised
+    since the last call are saved on the link (so deep copies keep them).
+    """
+    d = link.__dict__
+    current = d["_params"]
+    recorded = d.get(PARAMS_KEY, ())
+    stamped, pending, changed = [], [], False
+    for name, stamp in recorded:
+        if name not in current:
+            continue
+        param = d[name]
+        if stamp is None and param.array is not None:
+            stamp = param.__dict__.get(INIT_KEY)
+            if stamp is None:   # array set without Parameter.initialize
+                stamp = param.__dict__[INIT_KEY] = next(_stamps)
+            changed = True
+        if stamp is None:
+            pending.append(name)
+        else:
+            stamped.append((stamp, name))
+    if changed:
+        stamps = dict((name, stamp) for stamp, name in stamped)
+        d[PARAMS_KEY] = tuple((name, stamps.get(name, stamp)) for name, stamp in recorded)
+    stamped.sort()
+    names = [name for _, name in stamped]
+    if include_uninit:
+        names += pending
+    known = set(name for name, _ in recorded)
+    names += sorted(name for name in current
+                    if name not in known and (include_uninit or d[name].array is not None))
+    return names
+
+
 # -- v1-order iterators --------------------------------------------------------
 
 def _link_params(self, include_uninit=True):
     d = self.__dict__
-    for name in ordered(d, PARAMS_KEY, d["_params"]):
-        if include_uninit or d[name].data is not None:
-            yield d[name]
+    for name in param_names(self, include_uninit):
+        yield d[name]
 
 
 def _link_namedparams(self, include_uninit=True):
     d = self.__dict__
-    for name in ordered(d, PARAMS_KEY, d["_params"]):
-        if include_uninit or d[name].is_initialized:
-            yield "/" + name, d[name]
+    for name in param_names(self, include_uninit):
+        yield "/" + name, d[name]
 
 
 def _chain_children_names(self):
@@ -184,8 +296,11 @@ def _switch(original, v1_version):
 def install(patcher):
     """Install the recording hooks and the mode-switched iterators with ``patcher``."""
     Link, Chain = _link.Link, _link.Chain
-    patcher.set(Link, "__setattr__", _wrap_setattr(Link.__dict__["__setattr__"], "_params", PARAMS_KEY))
-    patcher.set(Link, "__delattr__", _wrap_delattr(Link.__dict__["__delattr__"], PARAMS_KEY))
+    patcher.set(Link, "__setattr__", _wrap_link_setattr(Link.__dict__["__setattr__"]))
+    patcher.set(Link, "__delattr__", _wrap_link_delattr(Link.__dict__["__delattr__"]))
+    patcher.set(Link, "copy", _wrap_copy(Link.__dict__["copy"]))
+    Parameter = _variable.Parameter
+    patcher.set(Parameter, "initialize", _wrap_initialize(Parameter.__dict__["initialize"]))
     patcher.set(Chain, "__setattr__", _wrap_setattr(Chain.__dict__["__setattr__"], "_children", CHILDREN_KEY))
     patcher.set(Chain, "__delattr__", _wrap_delattr(Chain.__dict__["__delattr__"], CHILDREN_KEY))
     for name, v1_version in (("params", _link_params), ("namedparams", _link_namedparams)):

@@ -86,7 +86,88 @@ def test_include_uninit():
     chainer_compat.set_param_order("v1")
     assert names(chain.namedparams(include_uninit=False)) == ["/late/b", "/early/W", "/early/b"]
     assert len(list(chain.params(include_uninit=False))) == 3
-    assert names(chain.namedparams()) == ["/late/W", "/late/b", "/early/W", "/early/b"]
+    # uninitialised: after the link's initialised parameters (where initialisation would put it)
+    assert names(chain.namedparams()) == ["/late/b", "/late/W", "/early/W", "/early/b"]
+    assert any(p is chain.late.W for p in chain.params())   # still reached by optimizer.setup & co
+
+
+@pytest.mark.parametrize("make, x, shape", [
+    (lambda: L.Linear(None, 3), np.zeros((2, 4), np.float32), (3, 4)),
+    (lambda: L.Convolution2D(None, 4, 3), np.zeros((1, 2, 5, 5), np.float32), (4, 2, 3, 3)),
+    (lambda: L.Deconvolution2D(None, 4, 3), np.zeros((1, 2, 5, 5), np.float32), (2, 4, 3, 3)),
+])
+def test_lazy_weight_comes_after_bias(make, x, shape):
+    link = make()
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams(include_uninit=False)) == ["/b"]
+        link(x)
+        assert link.W.shape == shape
+        assert names(link.namedparams()) == ["/b", "/W"]
+        assert names(link.namedparams(include_uninit=False)) == ["/b", "/W"]
+    assert names(link.namedparams()) == ["/W", "/b"]
+
+
+class Lazy(chainer.Link):
+    def __init__(self):
+        super(Lazy, self).__init__()
+        with self.init_scope():
+            self.a = chainer.Parameter(chainer.initializers.Zero(), (1,))
+            self.v = chainer.Parameter(chainer.initializers.Zero())
+            self.u = chainer.Parameter(chainer.initializers.Zero())
+
+
+def test_position_is_the_moment_of_initialisation():
+    link = Lazy()
+    link.add_param("c", (1,))          # registered before u, v are initialised
+    link.u.initialize((2,))
+    link.add_param("d", (1,))          # registered after u is initialised
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/a", "/c", "/u", "/d", "/v"]
+        link.v.initialize((3,))
+        assert names(link.namedparams()) == ["/a", "/c", "/u", "/d", "/v"]
+        other = Lazy()
+        other.v.initialize((1,))
+        other.u.initialize((1,))
+        assert names(other.namedparams()) == ["/a", "/v", "/u"]
+
+
+def test_array_set_without_initialize_is_stamped_when_seen():
+    link = Lazy()
+    link.v.array = np.zeros(2, np.float32)
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/a", "/v", "/u"]
+        link.add_param("e", (1,))
+        link.u.initialize((1,))
+        assert names(link.namedparams()) == ["/a", "/v", "/e", "/u"]
+
+
+def test_copies_keep_initialisation_order():
+    link = Lazy()
+    link.u.initialize((1,))
+    link.add_param("c", (1,))
+    link.v.initialize((1,))
+    for mode in ("share", "copy", "init"):
+        with chainer_compat.param_order("v1"):
+            assert names(link.copy(mode).namedparams()) == ["/a", "/u", "/c", "/v"], mode
+    fresh = Lazy()
+    clone = fresh.copy("copy")          # deep copy before initialisation
+    clone.v.initialize((1,))
+    clone.u.initialize((1,))
+    with chainer_compat.param_order("v1"):
+        assert names(clone.namedparams()) == ["/a", "/v", "/u"]
+        assert names(fresh.namedparams()) == ["/a", "/v", "/u"]   # registration order, both pending
+
+
+def test_uninstall_restores_parameter_initialize(stock):
+    from chainer import variable
+    original = variable.Parameter.__dict__["initialize"]
+    chainer_compat.install()
+    assert variable.Parameter.__dict__["initialize"] is not original
+    chainer_compat.uninstall()
+    assert variable.Parameter.__dict__["initialize"] is original
+    param = chainer.Parameter(chainer.initializers.Zero())
+    param.initialize((1,))
+    assert ch211_order.INIT_KEY not in vars(param)
 
 
 def test_delete_and_register_again_moves_to_the_end():
@@ -197,3 +278,76 @@ def test_rnnlm_initial_params_match_chainer_124(tmp_path, v1_python):
     stock_model = module.RNNForLM(10, 4)
     with np.load(str(out)) as expected:
         assert not all(np.array_equal(p.array, expected[n]) for n, p in stock_model.namedparams())
+
+
+LAZY_MODEL = """
+import numpy as np
+import chainer
+import chainer.functions as F
+import chainer.links as L
+
+
+class Net(chainer.Chain):
+    def __init__(self):
+        super(Net, self).__init__(
+            conv=L.Convolution2D(None, 4, 3),
+            l1=L.Linear(None, 5),
+            l2=L.Linear(5, 2),
+        )
+
+    def __call__(self, x):
+        h = F.relu(self.conv(x))
+        return self.l2(F.relu(self.l1(h)))
+
+
+def run(model):
+    before = [name for name, _ in model.namedparams()]
+    model(np.ones((1, 2, 5, 5), np.float32))
+    np.random.seed(0)
+    for p in model.params():
+        p.data[...] = np.random.uniform(-1, 1, p.data.shape)
+    return before, list(model.namedparams())
+"""
+
+LAZY_V1_SCRIPT = """
+import sys, importlib.util, numpy as np
+spec = importlib.util.spec_from_file_location('lazy_v1', sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+before, params = module.run(module.Net())
+np.savez(sys.argv[2], **{name: p.data for name, p in params})
+print(' '.join(before))
+print(' '.join(name for name, _ in params))
+"""
+
+
+@pytest.mark.oracle
+@pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
+def test_lazy_links_match_chainer_124(tmp_path, v1_python):
+    source = tmp_path / "lazy_model.py"
+    source.write_text(LAZY_MODEL)
+    out = tmp_path / "v1.npz"
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run([v1_python, "-c", LAZY_V1_SCRIPT, str(source), str(out)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    v1_before, v1_names = [line.split() for line in proc.stdout.splitlines()]
+    assert v1_names == ["/conv/b", "/conv/W", "/l1/b", "/l1/W", "/l2/W", "/l2/b"]
+    spec = importlib.util.spec_from_file_location("shim_lazy_model", str(source))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.Net()
+    with chainer_compat.param_order("v1"):
+        assert names(model.namedparams(include_uninit=False)) == v1_before
+        _, params = module.run(model)
+    assert names(params) == v1_names
+    with np.load(str(out)) as expected:
+        assert sorted(expected.files) == sorted(v1_names)
+        for name, param in params:
+            assert_array_equal(param.array, expected[name], err_msg=name)
+    # the stock order draws the same numbers into other parameters
+    _, stock_params = module.run(module.Net())
+    with np.load(str(out)) as expected:
+        assert not all(np.array_equal(p.array, expected[n]) for n, p in stock_params)
