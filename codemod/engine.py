@@ -78,7 +78,24 @@ def migrate_module(module, path="<string>", select=None, ignore=None):
     except cst.ParserSyntaxError as exc:
         raise MigrationError("%s: internal error: the migrated text does not parse (%s)"
                              % (path, str(exc.message).splitlines()[0])) from exc
+    problem = python_syntax_error(new.bytes)   # nor text Python itself cannot compile
+    if problem is not None:
+        raise MigrationError("%s: internal error: the migrated text does not parse (%s)"
+                             % (path, problem[2]))
     return new, findings
+
+
+def python_syntax_error(data):
+    """``(line, col, reason)`` when Python 3's own parser (``ast.parse``) rejects
+    ``data`` (``bytes`` or ``str``), else None. libcst accepts some Python 2
+    forms (``except Exception, e:``) that Python 3 does not compile."""
+    try:
+        ast.parse(data)
+    except SyntaxError as error:
+        return error.lineno or 1, error.offset or 1, error.msg
+    except ValueError as error:   # NUL bytes
+        return 1, 1, str(error)
+    return None
 
 
 def _imports_chainer(module):
@@ -107,10 +124,16 @@ def migrate_source(source, path="<string>", select=None, ignore=None):
         ``new_source == source`` when nothing changed.
 
     Raises:
-        libcst.ParserSyntaxError: ``source`` is not valid Python 3.
+        libcst.ParserSyntaxError: ``source`` is not valid Python 3 for libcst.
+        SyntaxError: libcst accepts ``source`` but Python 3 does not
+            (``except Exception, e:``).
         ValueError: unknown rule code in ``select`` / ``ignore``.
     """
     module = cst.parse_module(source)
+    problem = python_syntax_error(source)
+    if problem is not None:
+        raise SyntaxError("cannot parse as Python 3 (%s)" % problem[2],
+                          (path, problem[0], problem[1], None))
     new, findings = migrate_module(module, path, select, ignore)
     return (source if new is module else new.code), findings
 
@@ -179,6 +202,10 @@ def migrate_file(path, select=None, ignore=None):
     except (UnicodeDecodeError, LookupError) as exc:
         return FileResult(path, "error", error="%s: error: cannot decode: %s" % (path, exc)), \
             data, None
+    problem = python_syntax_error(data)
+    if problem is not None:
+        return FileResult(path, "error", error="%s:%d:%d: error: cannot parse as Python 3 (%s); "
+                          "file skipped" % ((path,) + problem)), data, None
     new, findings = migrate_module(module, path, select, ignore)
     if new is module or new.bytes == data:
         return FileResult(path, "unchanged", findings), data, None

@@ -100,7 +100,9 @@ def fix_mode_argument(ctx, call, arg, keyword, value, code_, merge=True, what=No
     """Drop ``arg`` from ``call``; unless ``value`` is ``True`` wrap the enclosing
     statement in ``using_config('train', value)``. Returns True when fixed, False
     when reported for review."""
-    what = what or "`%s=%s`" % (keyword, code(arg.value))
+    if what is None:   # the argument as written
+        what = "`%s=%s`" % (keyword, code(arg.value)) if arg.keyword is not None \
+            else "`%s` (positional `%s`)" % (code(arg.value), keyword)
     if has_splat(call):
         ctx.review(arg, code_, "%s in a call with */** arguments: move the mode to "
                    "`with chainer.using_config('train', ...)` by hand" % what, silent=silent)

@@ -15,8 +15,9 @@ The flag is removed from the model (the Chainer calls follow
 statements after it up to the next toggle or the end of its block (the toggle's
 trailing comment moves to the ``with`` line); a constructor call governs its
 statement and the rest of the block; a call ``model(x, train=E)`` governs its
-statement (catalogue R4). When the flag is used otherwise, or a scope cannot be
-determined, nothing of the flag is changed: it is reported for review and CH101 /
+statement (catalogue R4). When the flag is used otherwise, a method calls a function of the module
+that (within ``HELPER_DEPTH`` levels) makes a mode-dependent Chainer call, or a
+scope cannot be determined, nothing of the flag is changed: it is reported for review and CH101 /
 CH102 wrap the Chainer calls that receive it one by one.
 """
 import libcst as cst
@@ -30,6 +31,8 @@ CODE = "CH103"
 INFO = "info"   # finding kind: neither a change nor a review item, a note for the user
 _LOOPS = (cst.For, cst.While)
 _SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+#: how many levels of module functions a model's call is followed into
+HELPER_DEPTH = 3
 
 
 class _Plan:
@@ -121,6 +124,9 @@ def _mode_call(ctx, cls, call, governed, depth):
         if any(names.is_mode_dependent(q) for q in link):
             return "`%s(...)` does not receive the flag" % code(call.func)
         return None
+    helper = _helper_mode_call(ctx, cls, call, HELPER_DEPTH)
+    if helper is not None:
+        return helper
     if not _sub_link(ctx, cls, call.func):
         return None
     other = _user_class(ctx, link) if link else None
@@ -129,6 +135,48 @@ def _mode_call(ctx, cls, call, governed, depth):
         return None
     return "`%s` may depend on chainer.config.train and does not receive the flag" \
         % code(call.func)
+
+
+def _helpers(ctx, cls, call):
+    """Functions and methods of this module (outside ``cls``, whose methods are
+    checked on their own) that ``call`` may run: ``f(...)`` through the nearest
+    scope that binds ``f``, ``obj.m(...)`` (``obj`` not ``self``) by method name."""
+    func = call.func
+    found = []
+    if isinstance(func, cst.Name):
+        scope = ctx.scope(func)
+        while scope is not None and not found:
+            found = [getattr(a, "node", None) for a in scope.assignments[func.value]]
+            scope = None if scope.parent is scope else scope.parent
+    elif isinstance(func, cst.Attribute) and not is_self(func.value) \
+            and not any(q.startswith("chainer.") for q in ctx.qnames(func)):
+        found = [d for d in ctx.module_functions().get(func.attr.value, ())
+                 if isinstance(ctx.parent(ctx.parent(d)), cst.ClassDef)]
+    return [d for d in found if isinstance(d, cst.FunctionDef)
+            and not any(anc is cls for anc in ctx.ancestors(d))]
+
+
+def _helper_mode_call(ctx, cls, call, depth, seen=()):
+    """Why a function of this module that ``call`` runs (transitively, ``depth``
+    levels) makes a mode-dependent Chainer call that the model's flag does not
+    reach, else None: with the flag removed and callers under
+    ``using_config('train', False)``, a helper's ``F.dropout(h, train=True)``
+    would be switched off (v1: always on)."""
+    if depth == 0:
+        return None
+    for helper in _helpers(ctx, cls, call):
+        if helper in seen:
+            continue
+        for inner in ctx.calls_in(helper):
+            link = ctx.link_type(inner.func)
+            if train_slot(ctx, inner) is not None \
+                    or any(names.is_mode_dependent(q) for q in ctx.qnames(inner.func) | link):
+                return "`%s(...)` calls `%s(...)`, which depends on chainer.config.train, " \
+                    "and does not receive the flag" % (code(call.func), code(inner.func))
+            deeper = _helper_mode_call(ctx, cls, inner, depth - 1, seen + (helper,))
+            if deeper is not None:
+                return "`%s(...)` calls code where %s" % (code(call.func), deeper)
+    return None
 
 
 def _ungoverned(ctx, cls, governed, depth=3):
@@ -158,6 +206,52 @@ def _governed(ctx, line, toggles, include_self):
     if first > end:
         return None
     return block, body[first], body[end]
+
+
+#: methods of arrays, Variables, lists and strings that never read chainer.config.train
+_PLAIN_METHODS = {"sum", "mean", "std", "max", "min", "copy", "astype", "reshape", "item",
+                  "tolist", "append", "extend", "format", "join", "write", "flush"}
+
+
+def _mode_free(ctx, region, target):
+    """True when no statement of ``region`` can depend on the mode: its calls are
+    builtins, numpy functions or plain array/list/str methods (``_PLAIN_METHODS``)
+    on objects other than the toggled one (``target``); no lambda, def or class."""
+    block, first, last = region
+    body = list(block.body)
+    root = target
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    for stmt in body[body.index(first):body.index(last) + 1]:
+        for call in ctx.calls_in(stmt):
+            func = call.func
+            found = ctx.qnames(func)
+            if any(q.startswith(("builtins.", "numpy.")) for q in found) \
+                    and not any(q.startswith("chainer") for q in found):
+                continue
+            if isinstance(func, cst.Attribute) and func.attr.value in _PLAIN_METHODS:
+                head = func.value
+                while isinstance(head, (cst.Attribute, cst.Subscript, cst.Call)):
+                    head = head.func if isinstance(head, cst.Call) else head.value
+                if not (isinstance(head, cst.Name) and isinstance(root, cst.Name)
+                        and head.value == root.value):
+                    continue
+            return False
+        if any(isinstance(n, (cst.Lambda, cst.FunctionDef, cst.ClassDef))
+               for n in _nodes(stmt)):
+            return False
+    return True
+
+
+def _nodes(node):
+    found = []
+
+    class _All(cst.CSTVisitor):
+        def on_visit(self, n):
+            found.append(n)
+            return True
+    node.visit(_All())
+    return found
 
 
 def _ancestor_toggled(ctx, line, toggles):
@@ -455,12 +549,15 @@ def _plan_toggle(ctx, assign, line, toggles, plan):
         if reason is not None:
             plan.fail(assign, reason)
             return
+    idle = region is not None and not _ancestor_toggled(ctx, line, toggles) \
+        and _mode_free(ctx, region, target)
     if is_true(value) and at_start is None and isinstance(owner, cst.Module) \
-            and not _ancestor_toggled(ctx, line, toggles) or region is None:
+            and not _ancestor_toggled(ctx, line, toggles) or region is None or idle:
         def drop():
             ctx.edits.remove_stmt(line)
             ctx.report(assign, CODE, "removed %s (%s)" % (
-                toggle, "training is the default mode" if is_true(value) and at_start is None
+                toggle, "nothing it governs depends on the mode" if idle
+                else "training is the default mode" if is_true(value) and at_start is None
                 else "the mode already in force"))
         plan.actions.append(drop)
         return

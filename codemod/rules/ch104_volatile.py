@@ -5,19 +5,23 @@ Chainer v2 upgrade guide, 'Volatile flag is removed'. ``volatile=`` OFF or AUTO
 ON (``True``, ``'on'``, ``chainer.ON``) is dropped and the statements from the
 assignment ``v = chainer.Variable(..., volatile='on')`` to the last use of ``v``
 in the same block go under ``with chainer.no_backprop_mode():`` (adjacent runs
-merged), provided they call no ``backward()`` or ``update()``, hold no ``yield``
+merged), provided the name is bound only once in its scope (libcst's references are
+not flow-sensitive), they call no ``backward()`` or ``update()``, hold no ``yield``
 / ``await``, and call no function or method of this module whose body (up to
 ``DEPTH`` levels) calls ``backward()``, ``update()``, ``cleargrads()``,
 ``zerograds()`` or builds ``chainer.Variable(x.data)`` (training code that would
 build no graph under ``no_backprop_mode``); else review.
 Any other value, reads/writes of ``.volatile`` and uses of ``Flag``/``ON``/
-``OFF``/``AUTO`` are reported for review.
+``OFF``/``AUTO`` are reported for review. Imports of ``chainer.flag`` are
+removed when no use is left (``ch104_flag_imports``).
 """
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from codemod import names
 from codemod.context import find_arg, has_splat, positional_after
 from codemod.mode import SUSPENDS
+from codemod.rules import ch104_flag_imports
 from codemod.values import code, is_false, is_name, is_true, string_value
 
 CODE = "CH104"
@@ -64,6 +68,7 @@ def plan(ctx):
             ctx.review(arg, CODE, "`volatile=%s`: value unknown to the codemod; drop it and use "
                        "`with chainer.no_backprop_mode():` where it was ON" % code(arg.value))
     _report_flag_uses(ctx, values)
+    ch104_flag_imports.plan(ctx)   # after the volatile= arguments are planned
 
 
 def _fix_on(ctx, call, arg):
@@ -102,6 +107,11 @@ def _region(ctx, call):
                        if getattr(a, "node", None) is target), None)
     if assignment is None:
         return None, "cannot follow the uses of `%s`" % target.value
+    if _bindings(ctx, scope, target.value) > 1:
+        # libcst's references are not flow-sensitive: a later binding's uses would
+        # be counted as this one's, and the region could swallow training code
+        return None, "`%s` is bound more than once in its scope (libcst cannot tell which " \
+            "uses belong to this Variable)" % target.value
     body = list(block.body)
     start = last = body.index(line)
     for access in assignment.references:
@@ -125,6 +135,45 @@ def _region(ctx, call):
                     "`no_backprop_mode()` that training code would build no graph" \
                     % (code(func), trains)
     return (block, line, body[last]), None
+
+
+def _bindings(ctx, scope, name):
+    """How many times ``name`` is bound in ``scope``: assignments, ``for`` / ``with``
+    targets, augmented assignments, imports... (libcst's scope analysis) plus
+    ``del name`` statements (which libcst does not count)."""
+    owner = getattr(scope, "node", None)
+    if owner is None and isinstance(scope, GlobalScope):
+        owner = ctx.module
+    dels = _Dels(owner, name)
+    if owner is not None:
+        owner.visit(dels)
+    return len(scope.assignments[name]) + dels.found
+
+
+class _Dels(cst.CSTVisitor):
+    """Counts ``del name`` in ``owner``'s own body (nested scopes skipped)."""
+
+    def __init__(self, owner, name):
+        super().__init__()
+        self.owner, self.name, self.found = owner, name, 0
+
+    def visit_FunctionDef(self, node):
+        return node is self.owner
+
+    def visit_ClassDef(self, node):
+        return node is self.owner
+
+    def visit_Lambda(self, node):
+        return False
+
+    def visit_Del(self, node):
+        targets = [node.target]
+        while targets:
+            item = targets.pop()
+            if isinstance(item, (cst.Tuple, cst.List)):
+                targets.extend(e.value for e in item.elements)
+            elif isinstance(item, cst.Name) and item.value == self.name:
+                self.found += 1
 
 
 def _callees(ctx, call, helpers):

@@ -4,8 +4,8 @@ Chainer 1.24 started the running variance at 0, Chainer 7.8.1 (v5) at 1.
 Every construction resolved by qualified name (catalogue R1: ``L.BatchNormalization``,
 its defining module's name and the v1 alias ``F.BatchNormalization``) that
 does not give ``initial_avg_var`` gets ``initial_avg_var=0`` as its last
-argument (v7-only output, catalogue R3). Each is reported once with
-``silent:``: v1 also added eps to the batch variance in the running-variance
+argument (v7-only output, catalogue R3). Each is reported once as a review
+item with ``silent:`` (the edit is made, but it is not a complete fix): v1 also added eps to the batch variance in the running-variance
 update, which no argument reproduces, so test-mode outputs after training
 still differ by that term (the shim restores it). A call with ``**``/``*``
 arguments is reported for review and left alone.
@@ -56,8 +56,8 @@ def plan(ctx):
                        "(v1 started the running variance at 0); " + EPS_NOTE, silent=True)
             continue
         funcs.setdefault(stmt, set()).add(ctx.module.code_for_node(call.func))
-        ctx.report(call, CODE, "added `initial_avg_var=0` (v1 started the running variance "
-                   "at 0); " + EPS_NOTE, silent=True)
+        ctx.review(call, CODE, "added `initial_avg_var=0` (v1 started the running variance "
+                   "at 0, exact before any training step); " + EPS_NOTE, silent=True)
     for stmt, names in funcs.items():
         _plan_statement(ctx, stmt, names)
 

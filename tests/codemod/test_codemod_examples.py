@@ -15,6 +15,10 @@ CASES = [(code, i, example)
          for code, rule in RULES.items() for i, example in enumerate(rule.examples)]
 
 
+#: rules whose rewrite is incomplete and reported for review
+REVIEWED_EDITS = {"CH208"}
+
+
 def _id(case):
     return "%s-%d" % (case[0], case[1])
 
@@ -29,7 +33,10 @@ def test_example(case):
     reported = {f.code for f in findings}
     assert set(example.findings) <= reported
     if example.after is not None and example.after != example.before:
-        assert code in {f.code for f in findings if f.kind == FIX}
+        # CH208's edit is exact only before training (the eps term is not an
+        # argument), so it is reported as a review item, not a fix
+        kind = "review" if code in REVIEWED_EDITS else FIX
+        assert code in {f.code for f in findings if f.kind == kind}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])

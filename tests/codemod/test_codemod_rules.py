@@ -329,7 +329,7 @@ def test_argument_flag_passed_on_to_a_sub_model():
     assert "        h = F.dropout(self.enc(x))\n" in new
     assert new.endswith("def evaluate(model, x):\n    with chainer.using_config('train', False):\n"
                         "        y = model(x)\n    return y\n")
-    assert review_codes(findings) == []
+    assert review_codes(findings) == ["CH208"]   # the BatchNormalization eps note only
 
 
 def test_argument_flag_kept_when_a_caller_cannot_be_wrapped():
@@ -404,7 +404,8 @@ def test_volatile_attribute_and_flag_names_are_reported():
     source = "import chainer\nfrom chainer import flag\n" \
              "print(x.volatile, chainer.ON, chainer.Flag)\n"
     new, findings = migrate_source(source)
-    assert new == source
+    # the unused `chainer.flag` import goes (Chainer 7.8.1 has no such module)
+    assert new == source.replace("from chainer import flag\n", "")
     assert review_codes(findings) == ["CH104", "CH104", "CH104"]
 
 
