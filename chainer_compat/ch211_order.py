@@ -102,7 +102,7 @@ def _forget(d, key, name):
 
 
 def _record_param(d, name, value):
-    stamp = next(_stamps) if getattr(value, "array", None) is not None else None
+    stamp = next(_stamps) if getattr(value, "raw_array", None) is not None else None
     order = tuple(item for item in d.get(PARAMS_KEY, ()) if item[0] != name)
     d[PARAMS_KEY] = order + ((name, stamp),)   # a new tuple: copies never share edits
 
@@ -136,7 +136,7 @@ def _wrap_link_delattr(original):
 def _wrap_initialize(original):
     @functools.wraps(original)
     def initialize(self, shape):
-        was_uninitialized = self.array is None
+        was_uninitialized = self.raw_array is None  # raw_array: also for non-standard layouts
         original(self, shape)
         if was_uninitialized:
             self.__dict__[INIT_KEY] = next(_stamps)
@@ -198,7 +198,7 @@ def param_names(link, include_uninit=True):
         if name not in current:
             continue
         param = d[name]
-        if stamp is None and param.array is not None:
+        if stamp is None and param.raw_array is not None:
             stamp = param.__dict__.get(INIT_KEY)
             if stamp is None:   # array set without Parameter.initialize
                 stamp = param.__dict__[INIT_KEY] = next(_stamps)
@@ -216,7 +216,7 @@ def param_names(link, include_uninit=True):
         names += pending
     known = set(name for name, _ in recorded)
     names += sorted(name for name in current
-                    if name not in known and (include_uninit or d[name].array is not None))
+                    if name not in known and (include_uninit or d[name].raw_array is not None))
     return names
 
 

@@ -351,3 +351,12 @@ def test_lazy_links_match_chainer_124(tmp_path, v1_python):
     _, stock_params = module.run(module.Net())
     with np.load(str(out)) as expected:
         assert not all(np.array_equal(p.array, expected[n]) for n, p in stock_params)
+
+
+def test_parameters_with_a_non_standard_layout_are_recorded():
+    """Recording reads ``raw_array``: ``.array`` raises for a channel-last layout (Chainer 7.8.1)."""
+    with chainer.using_config("compute_mode", "cudnn_fast"):
+        link = L.Convolution2D(3, 4, 3)
+    assert link.W.raw_array is not None
+    with chainer_compat.param_order("v1"):
+        assert names(link.namedparams()) == ["/W", "/b"]
