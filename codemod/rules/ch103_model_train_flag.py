@@ -84,9 +84,9 @@ def _not_last_reason(name):
 
 
 def _report_removed(ctx, param):
-    ctx.report(param, CODE, "removed the parameter `%s`: callers in files not migrated in "
-               "this run that pass it must be migrated too (they now raise TypeError)"
-               % param.name.value, kind=INFO)
+    ctx.report(param, CODE, "removed the parameter `%s`: callers in other files that pass it are "
+               "not rewritten (the codemod works file by file); they now raise TypeError until "
+               "migrated by hand" % param.name.value, kind=INFO)
 
 
 # -- (a) attribute flag -----------------------------------------------------

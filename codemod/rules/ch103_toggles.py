@@ -14,6 +14,8 @@ deferred edits. Used by ``codemod.rules.ch103_model_train_flag``.
 """
 import libcst as cst
 
+from codemod import names
+
 from codemod.context import find_arg, has_splat, is_self
 from codemod.mode import SUSPENDS, check_wrap, using_config
 from codemod.values import code, is_pure, is_true
@@ -296,6 +298,11 @@ def plan_constructor_calls(ctx, flag, toggles, plan):
             plan.fail(call, "the statements the model built with `train=%s` governs: %s"
                       % (code(value), SUSPENDS))
             continue
+        other = _other_mode_call(ctx, region, stmt.body[0].targets[0].target, call)
+        if other is not None:
+            plan.fail(call, "`%s` runs in the statements the model built with `train=%s` governs "
+                      "and may depend on the mode: only that model's calls may" % (code(other.func), code(value)))
+            continue
         body = list(region[0].body)
         if body.index(region[2]) == len(body) - 1:   # not closed by a toggle
             reason = _sticky(ctx, stmt.body[0].targets[0].target, region[0],
@@ -307,6 +314,32 @@ def plan_constructor_calls(ctx, flag, toggles, plan):
         plan.actions.append(drop_action(
             ctx, call, arg, "removed `train=%s`; the rest of the block runs under `with %s:`"
             % (code(value), using_config(value)), wrap))
+
+
+def _other_mode_call(ctx, region, model, constructor):
+    """The first call in ``region`` that is neither on ``model`` (a Name) nor surely
+    mode-free (builtins, numpy, Chainer callables outside the R4 set, plain methods),
+    or ``None``: ``using_config`` around the region would switch it too."""
+    block, first, last = region
+    body = list(block.body)
+    for stmt in body[body.index(first):body.index(last) + 1]:
+        for call in ctx.calls_in(stmt):
+            if call is constructor:
+                continue
+            head = call.func
+            while isinstance(head, (cst.Attribute, cst.Subscript, cst.Call)):
+                head = head.func if isinstance(head, cst.Call) else head.value
+            if isinstance(head, cst.Name) and head.value == model.value:
+                continue
+            found = ctx.qnames(call.func)
+            if found and all(q.startswith(("builtins.", "numpy.")) or (
+                    q.startswith("chainer.") and not names.is_mode_dependent(q)
+                    and not q.startswith("chainer.links.")) for q in found):
+                continue
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _PLAIN_METHODS:
+                continue
+            return call
+    return None
 
 
 def drop_action(ctx, call, arg, message, then=None):

@@ -114,7 +114,7 @@ def test_removed_last_parameter_gets_an_informational_finding():
     assert "def __init__(self, n):" in new
     info = [f for f in findings if f.kind == "info"]
     assert [f.code for f in info] == ["CH103"]
-    assert "not migrated in this run" in info[0].message
+    assert "callers in other files that pass it are not rewritten" in info[0].message
     assert reviews(findings) == []
 
 
@@ -342,3 +342,31 @@ def test_positional_test_on_other_lists_is_not_reported():
     source = BNS.replace("L.BatchNormalization(3)", "L.Linear(3, 3)")
     _, findings = migrate(source)
     assert [f.line - HEAD.count("\n") for f in reviews(findings)] == [8]
+
+
+# -- constructor flag: the scope may govern only that model ---------------------
+
+TWO_MODELS = """\
+class Net(chainer.Chain):
+    def __init__(self, n_in, n_out, train=True):
+        super(Net, self).__init__(l1=L.Linear(n_in, 4), l2=L.Linear(4, n_out))
+        self.train = train
+
+    def __call__(self, x):
+        return self.l2(F.dropout(self.l1(x), train=self.train))
+
+
+np.random.seed(0)
+m = Net(3, 2, False)
+m3 = Net(3, 2)
+x = np.random.rand(4, 3).astype(np.float32)
+y = F.sum(m(x)).array
+y3 = F.sum(m3(x)).array
+"""
+
+
+def test_constructor_flag_scope_must_not_govern_other_models():
+    """``m = Net(..., False)`` may not become a using_config scope around ``m3 = Net(...)`` and its calls."""
+    new, findings = check(TWO_MODELS, ["y", "y3"])
+    assert "self.train = train" in new  # the flag is kept
+    assert any(f.code == "CH103" and "only that model's calls may" in f.message for f in findings)
