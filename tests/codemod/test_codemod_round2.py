@@ -12,60 +12,11 @@ import numpy
 import pytest
 from numpy.testing import assert_array_equal
 
-import chainer
 import chainer_compat
 from codemod import cli, migrate_source
 
-HEAD = """\
-import numpy as np
-import chainer
-import chainer.functions as F
-import chainer.links as L
-from chainer import optimizers
-"""
-
-
-def migrate(source):
-    return migrate_source(HEAD + textwrap.dedent(source))
-
-
-def reviews(findings, code=None):
-    return [f for f in findings if f.kind == "review" and (code is None or f.code == code)]
-
-
-def fixes(findings, code=None):
-    return [f for f in findings if f.kind == "fix" and (code is None or f.code == code)]
-
-
-def execute(source):
-    namespace = {"__name__": "round2_case"}
-    numpy.random.seed(0)
-    exec(compile(source, "<case>", "exec"), namespace)
-    return namespace
-
-
-def value(obj):
-    return obj.array if isinstance(obj, chainer.Variable) else numpy.asarray(obj)
-
-
-@pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
-def assert_parity(v1, v2, names):
-    """``v1`` under the shim and ``v2`` on stock Chainer agree bitwise on ``names``."""
-    old = execute(v1)
-    chainer_compat.uninstall()
-    try:
-        new = execute(v2)
-    finally:
-        chainer_compat.install()
-    for name in names:
-        assert_array_equal(value(old[name]), value(new[name]), err_msg=name)
-
-
-def check(source, names):
-    """Migrate ``source`` and compare the two programs; returns ``(new, findings)``."""
-    new, findings = migrate(source)
-    assert_parity(HEAD + textwrap.dedent(source), new, names)
-    return new, findings
+from parity_cases import (  # the shared harness: tests/codemod/parity_cases.py
+    HEAD, check, execute, fixes, migrate, reviews)
 
 
 # -- 1. CH104: a volatile variable's name bound again in the same scope ----------
