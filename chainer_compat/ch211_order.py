@@ -113,26 +113,6 @@ def _forget_param(d, name):
         d[PARAMS_KEY] = tuple(item for item in order if item[0] != name)
 
 
-def _wrap_link_setattr(original):
-    @functools.wraps(original)
-    def __setattr__(self, name, value):
-        d = self.__dict__
-        registered = d.get("_params")
-        was = registered is not None and name in registered
-        original(self, name, value)
-        if not was and registered is not None and name in registered:
-            _record_param(d, name, value)
-    return __setattr__
-
-
-def _wrap_link_delattr(original):
-    @functools.wraps(original)
-    def __delattr__(self, name):
-        original(self, name)
-        _forget_param(self.__dict__, name)
-    return __delattr__
-
-
 def _wrap_initialize(original):
     @functools.wraps(original)
     def initialize(self, shape):
@@ -153,7 +133,9 @@ def _wrap_copy(original):
     return copy
 
 
-def _wrap_setattr(original, registry_attr, key):
+def _wrap_setattr(original, registry_attr, record):
+    """``__setattr__`` that calls ``record(d, name, value)`` when ``name`` newly
+    enters ``self.<registry_attr>`` (a Link's ``_params``, a Chain's ``_children``)."""
     @functools.wraps(original)
     def __setattr__(self, name, value):
         d = self.__dict__
@@ -161,16 +143,25 @@ def _wrap_setattr(original, registry_attr, key):
         was = registered is not None and name in registered
         original(self, name, value)
         if not was and registered is not None and name in registered:
-            _record(d, key, name)
+            record(d, name, value)
     return __setattr__
 
 
-def _wrap_delattr(original, key):
+def _wrap_delattr(original, forget):
+    """``__delattr__`` that calls ``forget(d, name)`` afterwards."""
     @functools.wraps(original)
     def __delattr__(self, name):
         original(self, name)
-        _forget(self.__dict__, key, name)
+        forget(self.__dict__, name)
     return __delattr__
+
+
+def _record_child(d, name, value):
+    _record(d, CHILDREN_KEY, name)
+
+
+def _forget_child(d, name):
+    _forget(d, CHILDREN_KEY, name)
 
 
 def ordered(d, key, current):
@@ -296,13 +287,13 @@ def _switch(original, v1_version):
 def install(patcher):
     """Install the recording hooks and the mode-switched iterators with ``patcher``."""
     Link, Chain = _link.Link, _link.Chain
-    patcher.set(Link, "__setattr__", _wrap_link_setattr(Link.__dict__["__setattr__"]))
-    patcher.set(Link, "__delattr__", _wrap_link_delattr(Link.__dict__["__delattr__"]))
+    patcher.set(Link, "__setattr__", _wrap_setattr(Link.__dict__["__setattr__"], "_params", _record_param))
+    patcher.set(Link, "__delattr__", _wrap_delattr(Link.__dict__["__delattr__"], _forget_param))
     patcher.set(Link, "copy", _wrap_copy(Link.__dict__["copy"]))
     Parameter = _variable.Parameter
     patcher.set(Parameter, "initialize", _wrap_initialize(Parameter.__dict__["initialize"]))
-    patcher.set(Chain, "__setattr__", _wrap_setattr(Chain.__dict__["__setattr__"], "_children", CHILDREN_KEY))
-    patcher.set(Chain, "__delattr__", _wrap_delattr(Chain.__dict__["__delattr__"], CHILDREN_KEY))
+    patcher.set(Chain, "__setattr__", _wrap_setattr(Chain.__dict__["__setattr__"], "_children", _record_child))
+    patcher.set(Chain, "__delattr__", _wrap_delattr(Chain.__dict__["__delattr__"], _forget_child))
     for name, v1_version in (("params", _link_params), ("namedparams", _link_namedparams)):
         patcher.set(Link, name, _switch(Link.__dict__[name], v1_version))
     for name, v1_version in (("params", _chain_params), ("namedparams", _chain_namedparams),
