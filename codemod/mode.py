@@ -201,3 +201,15 @@ def report_untyped_test(ctx):
                    "BatchNormalization, drop the argument and run the call under "
                    "`with chainer.using_config('train', %s):`"
                    % (code(arg.value), code(negate(arg.value))))
+
+
+def review_train_writes(ctx, link_types, link_name, code_):
+    """Review (``silent:``) every ``X.train = ...`` where R5 types ``X`` as one of
+    ``link_types``: v7's ``link_name`` never reads the attribute (CH101, CH102)."""
+    for assign in ctx.assigns:
+        target = assign.targets[0].target
+        if isinstance(target, cst.Attribute) and target.attr.value == "train" \
+                and ctx.link_type(target.value) & link_types:
+            ctx.review(assign, code_, "`%s = ...` is ignored by v7's %s: run its calls under "
+                       "`with chainer.using_config('train', ...)`" % (code(target), link_name),
+                       silent=True)

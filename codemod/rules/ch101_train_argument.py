@@ -7,11 +7,10 @@ else the site is reported for review. ``L.StatefulZoneoutLSTM(..., train=E)``
 and writes to its ``.train`` are reported (the mode must move to its calls). Calls are recognised by qualified name
 (R1) or, for NStep links, by local type inference (R5).
 """
-import libcst as cst
 
 from codemod import names
 from codemod.context import find_arg
-from codemod.mode import fix_mode_argument, train_slot
+from codemod.mode import fix_mode_argument, review_train_writes, train_slot
 from codemod.values import code
 
 CODE = "CH101"
@@ -36,10 +35,4 @@ def plan(ctx):
                            "`chainer.config.train` at each call; drop it and run the calls of "
                            "this link under `with chainer.using_config('train', ...)`"
                            % code(arg.value))
-    for assign in ctx.assigns:
-        target = assign.targets[0].target
-        if isinstance(target, cst.Attribute) and target.attr.value == "train" \
-                and ctx.link_type(target.value) & names.ZONEOUT:
-            ctx.review(assign, CODE, "`%s = ...` is ignored by v7's StatefulZoneoutLSTM: run its "
-                       "calls under `with chainer.using_config('train', ...)`" % code(target),
-                       silent=True)
+    review_train_writes(ctx, names.ZONEOUT, "StatefulZoneoutLSTM", CODE)

@@ -9,12 +9,11 @@ link that R5 knows to be a BatchNormalization (``self.bn`` bound in
 Writes to the ``.train`` attribute of a known ``L.InceptionBN`` are reported
 (silent on 7.8.1: the attribute is never read).
 """
-import libcst as cst
 
 from codemod import names
 from codemod.context import find_arg
-from codemod.mode import fix_mode_argument, report_untyped_test, train_slot, train_value
-from codemod.values import code
+from codemod.mode import (
+    fix_mode_argument, report_untyped_test, review_train_writes, train_slot, train_value)
 
 CODE = "CH102"
 
@@ -30,10 +29,4 @@ def plan(ctx):
             continue
         ctx.claimed.add(arg)
         fix_mode_argument(ctx, call, arg, "test", train_value("test", arg.value), CODE)
-    for assign in ctx.assigns:
-        target = assign.targets[0].target
-        if isinstance(target, cst.Attribute) and target.attr.value == "train" \
-                and ctx.link_type(target.value) & names.INCEPTION_BN:
-            ctx.review(assign, CODE, "`%s = ...` is ignored by v7's InceptionBN: run its calls "
-                       "under `with chainer.using_config('train', ...)`" % code(target),
-                       silent=True)
+    review_train_writes(ctx, names.INCEPTION_BN, "InceptionBN", CODE)
