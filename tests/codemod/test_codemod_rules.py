@@ -566,3 +566,23 @@ def test_select_and_ignore():
     assert "volatile" not in new and {f.code for f in findings} == {"CH104"}
     with pytest.raises(ValueError):
         migrate_source(source, select=["CH999"])
+
+
+@pytest.mark.parametrize("link, code_", [
+    ("StatefulZoneoutLSTM(3, 3)", "CH101"),
+    ("InceptionBN(3, 2, 2, 2, 2, 2, 'avg', 2)", "CH102"),
+])
+def test_train_attribute_writes_on_links_that_ignore_it_are_reviewed(link, code_):
+    source = ("import chainer.links as L\n"
+              "class Net(chainer.Chain):\n"
+              "    def __init__(self):\n"
+              "        super(Net, self).__init__()\n"
+              "        with self.init_scope():\n"
+              "            self.cell = L.%s\n"
+              "    def eval_mode(self):\n"
+              "        self.cell.train = False\n" % link)
+    new, findings = migrate_source("import chainer\n" + source)
+    assert new == "import chainer\n" + source
+    found = [f for f in findings if f.code == code_]
+    assert len(found) == 1 and found[0].kind == "review" and found[0].silent
+    assert "`self.cell.train = ...` is ignored by v7's" in found[0].message
