@@ -35,16 +35,6 @@ def value(obj):
     return obj
 
 
-@pytest.fixture
-def stock():
-    """Runs the body with stock Chainer 7.8.1 and reinstalls the shim afterwards."""
-    chainer_compat.uninstall()
-    try:
-        yield
-    finally:
-        chainer_compat.install()
-
-
 @pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
 @pytest.mark.parametrize("example", CASES)
 def test_before_under_shim_equals_after_on_stock(example):

@@ -27,6 +27,21 @@ def migrate(source):
     return migrate_source(HEAD + textwrap.dedent(source))
 
 
+#: The imports before the bodies of ``migrate_body``.
+IMPORTS = "import chainer\nimport chainer.functions as F\nimport chainer.links as L\n"
+
+
+def migrate_body(body, **kwargs):
+    """Migrate ``IMPORTS + body``; returns the new body (imports must be unchanged) and the findings."""
+    new, findings = migrate_source(IMPORTS + body, **kwargs)
+    assert new.startswith(IMPORTS)
+    return new[len(IMPORTS):], findings
+
+
+def kinds(findings):
+    return [(f.code, f.kind) for f in findings]
+
+
 def reviews(findings, code=None):
     return [f for f in findings if f.kind == "review" and (code is None or f.code == code)]
 

@@ -5,18 +5,9 @@ import pytest
 from codemod import migrate_source
 from codemod.rules import ch105_use_cudnn_argument as ch105
 
-HEAD = "import chainer\nimport chainer.functions as F\nimport chainer.links as L\n"
+from parity_cases import IMPORTS as HEAD, kinds, migrate_body as migrate  # shared harness
+
 NEVER = "with chainer.using_config('use_cudnn', 'never'):\n"
-
-
-def migrate(body, **kwargs):
-    new, findings = migrate_source(HEAD + body, **kwargs)
-    assert new.startswith(HEAD)
-    return new[len(HEAD):], findings
-
-
-def kinds(findings):
-    return [(f.code, f.kind) for f in findings]
 
 
 @pytest.mark.parametrize("imports, call", [

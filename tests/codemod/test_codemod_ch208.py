@@ -5,17 +5,7 @@ import pytest
 
 from codemod import migrate_source
 
-HEAD = "import chainer\nimport chainer.functions as F\nimport chainer.links as L\n"
-
-
-def migrate(body, **kwargs):
-    new, findings = migrate_source(HEAD + body, **kwargs)
-    assert new.startswith(HEAD)
-    return new[len(HEAD):], findings
-
-
-def kinds(findings):
-    return [(f.code, f.kind) for f in findings]
+from parity_cases import IMPORTS as HEAD, kinds, migrate_body as migrate  # shared harness
 
 
 @pytest.mark.parametrize("imports, call", [
