@@ -10,7 +10,6 @@ Chainer 1.24 environment under ``.oracle/`` and run in the default suite
 skip themselves when CuPy or a device is missing.
 """
 import collections
-import importlib.util
 import pathlib
 
 import pytest
@@ -28,11 +27,8 @@ Corpus = collections.namedtuple("Corpus", "train valid vocab")
 def _load_words_function():
     # Only load_words is used; importing the module imports Chainer but calls
     # nothing of it, so no shim is needed here.
-    path = ROOT / "fixtures" / "v1" / "rnnlm_kwargs.py"
-    spec = importlib.util.spec_from_file_location("conftest_rnnlm_kwargs", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.load_words
+    from chainer_compat.demo import load_module
+    return load_module(ROOT / "fixtures" / "v1" / "rnnlm_kwargs.py", "conftest_rnnlm_kwargs").load_words
 
 
 @pytest.fixture(scope="session")

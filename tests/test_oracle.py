@@ -30,7 +30,6 @@ firing, the bitwise training check would no longer cover it) and
 accumulation match (NEP 50 in NumPy 2 would make 7.8.1 sum in float32).
 """
 import collections
-import importlib.util
 import json
 import os
 import pathlib
@@ -43,6 +42,7 @@ import pytest
 from numpy.testing import assert_array_equal
 
 import chainer_compat  # first: on NumPy 2 stock Chainer imports only after it (CH901)
+from chainer_compat.demo import load_module
 import chainer
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -63,15 +63,9 @@ V1_PARAM_ORDER = [
 ORDERS = ("v1", "v7")
 
 
-def _load(path, name):
-    spec = importlib.util.spec_from_file_location(name, str(path))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-recorder = _load(ROOT / "tools" / "oracle_record.py", "oracle_record")
-make_corpus = _load(ROOT / "tools" / "make_corpus.py", "make_corpus")
+recorder = load_module(ROOT / "tools" / "oracle_record.py", "oracle_record")
+make_corpus = load_module(ROOT / "tools" / "make_corpus.py", "make_corpus")
 
 
 def v2_test_mode(model):
@@ -101,8 +95,8 @@ def golden():
 
 @pytest.fixture(scope="module")
 def programs():
-    return {"v1": _load(V1_FILE, "oracle_v1_kwargs"),
-            "migrated": _load(MIGRATED_FILE, "oracle_migrated_kwargs")}
+    return {"v1": load_module(V1_FILE, "oracle_v1_kwargs"),
+            "migrated": load_module(MIGRATED_FILE, "oracle_migrated_kwargs")}
 
 
 @pytest.fixture(scope="module")

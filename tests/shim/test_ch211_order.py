@@ -1,5 +1,4 @@
 """CH211 param-iteration-order: opt-in registration order ('v1') vs stock sorted order ('v7')."""
-import importlib.util
 import os
 import pathlib
 import subprocess
@@ -12,6 +11,7 @@ import chainer
 import chainer.links as L
 
 import chainer_compat
+from chainer_compat.demo import load_module
 from chainer_compat import ch211_order
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -245,10 +245,7 @@ print(' '.join(name for name, _ in params))
 
 
 def load_v1_fixture():
-    spec = importlib.util.spec_from_file_location("shim_rnnlm_kwargs", str(V1_FIXTURE))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(V1_FIXTURE, "shim_rnnlm_kwargs")
 
 
 @pytest.mark.oracle
@@ -335,9 +332,7 @@ def test_lazy_links_match_chainer_124(tmp_path, v1_python):
     assert proc.returncode == 0, proc.stderr
     v1_before, v1_names = [line.split() for line in proc.stdout.splitlines()]
     assert v1_names == ["/conv/b", "/conv/W", "/l1/b", "/l1/W", "/l2/W", "/l2/b"]
-    spec = importlib.util.spec_from_file_location("shim_lazy_model", str(source))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module(source, "shim_lazy_model")
     model = module.Net()
     with chainer_compat.param_order("v1"):
         assert names(model.namedparams(include_uninit=False)) == v1_before

@@ -3,7 +3,6 @@
 References are the v2 program (fixtures/v2/rnnlm.py) with the same parameters,
 run with v2 idioms (``using_config``, ``no_backprop_mode``).
 """
-import importlib.util
 import math
 import pathlib
 
@@ -14,6 +13,8 @@ from numpy.testing import assert_array_equal
 import chainer
 import chainer.links as L
 
+from chainer_compat.demo import load_module
+
 pytestmark = pytest.mark.filterwarnings("ignore::chainer_compat.ChainerV1Warning")
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
@@ -21,10 +22,7 @@ N_UNITS = 8
 
 
 def load(relative, name):
-    spec = importlib.util.spec_from_file_location(name, str(FIXTURES / relative))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(FIXTURES / relative, name)
 
 
 @pytest.fixture(scope="module")
