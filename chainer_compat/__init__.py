@@ -59,6 +59,9 @@ from chainer_compat import runtime as _runtime
 
 _runtime.apply()
 
+import importlib as _importlib  # noqa: E402
+import pkgutil as _pkgutil  # noqa: E402
+import re as _re  # noqa: E402
 import warnings  # noqa: E402
 
 import chainer  # noqa: E402,F401
@@ -67,8 +70,6 @@ import chainer.links  # noqa: E402,F401
 
 from chainer_compat import _patch, _warn  # noqa: E402
 from chainer_compat import _caller  # noqa: E402
-from chainer_compat import (  # noqa: E402
-    ch101_train, ch102_test, ch104_volatile, ch105_cudnn, ch208_bn_stats, ch211_order)
 from chainer_compat._caller import get_v7_packages, set_v7_packages  # noqa: E402,F401
 from chainer_compat._warn import ChainerV1Warning, ImportOrderWarning, set_warnings  # noqa: E402,F401
 from chainer_compat.ch211_order import param_order, set_param_order  # noqa: E402,F401
@@ -77,16 +78,35 @@ __all__ = ["install", "uninstall", "installed", "ChainerV1Warning", "ImportOrder
            "set_warnings", "set_param_order", "param_order", "set_v7_packages",
            "get_v7_packages", "RULE_MODULES", "CODES"]
 
+
+
+def _discover():
+    """Every ``chainer_compat.chNNN_*`` module with ``install(patcher)``, in install
+    order: by ``ORDER`` (a number; default the module's code number, ``ch208`` -> 208)."""
+    found = []
+    for info in _pkgutil.iter_modules(__path__):
+        if not _re.fullmatch(r"ch\d{3}_\w+", info.name):
+            continue
+        module = _importlib.import_module(__name__ + "." + info.name)
+        if hasattr(module, "install"):
+            found.append((getattr(module, "ORDER", int(info.name[2:5])), info.name, module))
+    return tuple(module for _, _, module in sorted(found))
+
+
 #: The rule modules, in install order; each has ``CODES`` and ``install(patcher)``.
-#: CH208 comes before CH102 and CH105: its ``BatchNormalization`` wrappers sit
-#: innermost and see ``test=`` / ``use_cudnn=`` already translated.
-RULE_MODULES = (ch101_train, ch208_bn_stats, ch102_test, ch104_volatile, ch105_cudnn,
-                ch211_order)
+#: A module joins by being a ``chNNN_*.py`` file here (see ``_discover``).
+RULE_MODULES = _discover()
 
 #: Every code the shim restores or warns with.
 CODES = tuple(sorted({code for module in RULE_MODULES for code in module.CODES}))
 
 _patcher = None
+
+
+def _reset():
+    for module in RULE_MODULES:
+        if hasattr(module, "reset"):
+            module.reset()
 
 
 def installed():
@@ -113,7 +133,7 @@ def install():
             module.install(patcher)
     except BaseException:
         patcher.restore()
-        ch104_volatile.reset()
+        _reset()
         raise
     _patcher = patcher
     _warn.enable_filter()
@@ -132,7 +152,7 @@ def uninstall():
         return False
     patcher, _patcher = _patcher, None
     patcher.restore()
-    ch104_volatile.reset()
+    _reset()
     _warn.disable_filter()
     return True
 

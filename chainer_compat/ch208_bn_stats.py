@@ -44,6 +44,11 @@ from chainer_compat.ch105_cudnn import NO_CUDNN
 #: Codes this module restores (and warns with).
 CODES = ("CH208",)
 
+#: Install order (see ``chainer_compat._discover``): before CH102 and CH105, so that
+#: its ``BatchNormalization`` wrappers sit innermost and see ``test=`` / ``use_cudnn=``
+#: already translated.
+ORDER = 101.5
+
 #: Instance attribute set on links whose statistics follow Chainer 1.24.
 V1_STATS = "_chainer_compat_v1_stats"
 

@@ -18,6 +18,9 @@ Usage::
     python tools/oracle.py                    # build or reuse, print its python
     python tools/oracle.py --record           # write fixtures/oracle/*
     python tools/oracle.py --record-to DIR    # write DIR/* instead
+    python tools/oracle.py --record-rules [NAME ...]
+                                              # fixtures/v1/rules/NAME.py ->
+                                              # fixtures/oracle/rules/NAME.npz
     python tools/oracle.py --python python3.6 --record-to DIR
 
 Needs PyPI (pip) the first time; later runs reuse the environment.  Exits
@@ -38,6 +41,9 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORACLE_DIR = os.path.join(ROOT, '.oracle')
 RECORDER = os.path.join(ROOT, 'tools', 'oracle_record.py')
+RULE_RUNNER = os.path.join(ROOT, 'tools', 'rule_program.py')
+RULE_PROGRAMS = os.path.join(ROOT, 'fixtures', 'v1', 'rules')
+RULE_GOLDEN_DIR = os.path.join(ROOT, 'fixtures', 'oracle', 'rules')
 GOLDEN_DIR = os.path.join(ROOT, 'fixtures', 'oracle')
 
 CHAINER = 'chainer==1.24.0'
@@ -164,6 +170,36 @@ def record(py, out_dir):
     return out
 
 
+def rule_programs(names=()):
+    """Paths of the per-rule programs (all, or those whose file stem is in ``names``).
+
+    Raises ``ValueError`` for a name with no program.
+    """
+    stems = sorted(f[:-3] for f in os.listdir(RULE_PROGRAMS)
+                   if f.startswith('ch') and f.endswith('.py'))
+    unknown = sorted(set(names) - set(stems))
+    if unknown:
+        raise ValueError('no program fixtures/v1/rules/%s.py' % unknown[0])
+    return [os.path.join(RULE_PROGRAMS, s + '.py') for s in stems
+            if not names or s in names]
+
+
+def record_rules(py, names=(), out_dir=RULE_GOLDEN_DIR):
+    """Run each per-rule program under ``py`` (real Chainer 1.24), writing
+    ``out_dir/<stem>.npz``. Returns the paths written."""
+    env = dict(os.environ)
+    env.pop('PYTHONPATH', None)
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    for program in rule_programs(names):
+        stem = os.path.basename(program)[:-3]
+        out = os.path.join(out_dir, stem + '.npz')
+        log('%s -> %s' % (stem, os.path.relpath(out, ROOT)))
+        _run([py, RULE_RUNNER, program, out], 'record ' + stem, env=env)
+        written.append(out)
+    return written
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description='Build the Chainer 1.24 oracle environment and record '
@@ -174,12 +210,17 @@ def main(argv=None):
                         help='write %s' % os.path.relpath(GOLDEN_DIR, ROOT))
     parser.add_argument('--record-to', metavar='DIR',
                         help='record into DIR instead')
+    parser.add_argument('--record-rules', nargs='*', metavar='NAME',
+                        help='run fixtures/v1/rules/NAME.py (default: all) '
+                        'and write fixtures/oracle/rules/NAME.npz')
     args = parser.parse_args(argv)
     try:
         py = ensure_env(args.python)
         if args.record or args.record_to:
             record(py, args.record_to or GOLDEN_DIR)
-    except OracleBuildError as exc:
+        if args.record_rules is not None:
+            record_rules(py, args.record_rules)
+    except (OracleBuildError, ValueError) as exc:
         log('ERROR: %s' % exc)
         return 1
     print(py)

@@ -1,25 +1,32 @@
 """One module per rule; each has ``CODE`` and ``plan(ctx)``.
 
 ``plan`` reads a ``codemod.context.FileContext`` and records edits and findings.
-``ORDER`` is the order the engine runs them in: CH103 first, because it claims
-the ``train=`` arguments that carry a model's own flag before CH101/CH102 see them.
+A rule joins by being a module here named like its ``chainer_rules`` record
+(``ch101_train_argument``); other modules here are helpers of a rule.
+``ORDER`` is the order the engine runs them in: by each module's ``ORDER``
+(a number; default its code number). CH103 runs first, because it claims the
+``train=`` arguments that carry a model's own flag before CH101/CH102 see them;
+CH208 runs last, because it composes with statements that others replace.
 """
-from codemod.rules import (
-    ch101_train_argument, ch102_test_argument, ch103_model_train_flag, ch104_volatile,
-    ch105_use_cudnn_argument,
-    ch201_chain_kwargs_registration, ch211_param_iteration_order)
-from codemod.rules import ch208_batchnorm_statistics  # last: composes with statements others replace
+import importlib
+import pkgutil
 
-ORDER = (
-    ch103_model_train_flag,
-    ch101_train_argument,
-    ch102_test_argument,
-    ch104_volatile,
-    ch105_use_cudnn_argument,
-    ch201_chain_kwargs_registration,
-    ch211_param_iteration_order,
-    ch208_batchnorm_statistics,
-)
+import chainer_rules
+
+
+def _discover():
+    records = {info.name for info in pkgutil.iter_modules(chainer_rules.__path__)}
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name not in records:
+            continue
+        module = importlib.import_module(__name__ + "." + info.name)
+        if hasattr(module, "plan") and hasattr(module, "CODE"):
+            found.append((getattr(module, "ORDER", int(info.name[2:5])), info.name, module))
+    return tuple(module for _, _, module in sorted(found))
+
+
+ORDER = _discover()
 
 #: code -> rule module
 BY_CODE = {rule.CODE: rule for rule in ORDER}

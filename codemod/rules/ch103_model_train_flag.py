@@ -36,6 +36,7 @@ from codemod.rules.ch103_toggles import (
 from codemod.values import code, is_true
 
 CODE = ch103_toggles.CODE  # one definition, shared with the toggle planning
+ORDER = 100  # first: claims the train= arguments that carry a model's own flag
 INFO = "info"   # finding kind: neither a change nor a review item, a note for the user
 
 

@@ -20,6 +20,7 @@ import libcst as cst
 from codemod.context import find_arg, has_splat
 
 CODE = "CH208"
+ORDER = 1000  # last: composes with statements that other rules replace
 
 #: Qualified names of the Chainer 1.24 BatchNormalization link (with the CH212 alias).
 CONSTRUCTORS = {
