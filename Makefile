@@ -42,6 +42,8 @@ test:
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.rnnlm_step
+	$(BIN)/python -m benchmarks.v2_calls
+	$(BIN)/python -m benchmarks.import_time
 
 oracle: $(VENV)/.installed
 	$(BIN)/python tools/oracle.py --record

@@ -34,12 +34,37 @@ class Patcher(object):
     def __init__(self):
         self._records = []
         self._spread = []   # (original, wrapper) of set_everywhere
+        self._bindings = None  # id(value) -> [(module, name)] over chainer modules
+        self._modules_seen = 0
 
     def set(self, owner, name, value):
         """Set ``owner.name = value``, remembering the previous value of ``owner.__dict__``."""
         previous = vars(owner).get(name, MISSING)
         self._records.append(("attr", owner, name, previous))
         setattr(owner, name, value)
+        if self._bindings is not None and isinstance(owner, type(sys)):
+            self._bindings.setdefault(id(value), []).append((owner, name))
+
+    def _places(self, original):
+        """``[(module, name)]`` of loaded ``chainer`` modules that bind ``original`` now.
+
+        One scan of the modules serves every ``set_everywhere`` call (the index is
+        rebuilt when ``sys.modules`` grows); entries are checked before use.
+        """
+        if self._bindings is None or len(sys.modules) != self._modules_seen:
+            self._modules_seen = len(sys.modules)
+            self._bindings = {}
+            for module in chainer_modules():
+                d = _module_dict(module)
+                if d is not None:
+                    for name, value in list(d.items()):
+                        self._bindings.setdefault(id(value), []).append((module, name))
+        found, seen = [], set()
+        for module, name in self._bindings.get(id(original), ()):
+            if (id(module), name) not in seen and vars(module).get(name, MISSING) is original:
+                seen.add((id(module), name))
+                found.append((module, name))
+        return found
 
     def set_item(self, mapping, key, value):
         """Set ``mapping[key] = value`` (``sys.modules['chainer.flag']``), remembering the previous entry."""
@@ -55,14 +80,9 @@ class Patcher(object):
         of ``'module.name'`` places patched; raises ``LookupError`` if none.
         """
         places = []
-        for module in chainer_modules():
-            d = _module_dict(module)
-            if d is None:
-                continue
-            for name, value in list(d.items()):
-                if value is original:
-                    self.set(module, name, wrapper)
-                    places.append("%s.%s" % (module.__name__, name))
+        for module, name in self._places(original):
+            self.set(module, name, wrapper)
+            places.append("%s.%s" % (module.__name__, name))
         if not places:
             raise LookupError("%r is bound nowhere in chainer" % (original,))
         self._spread.append((original, wrapper))
@@ -86,16 +106,18 @@ class Patcher(object):
                     delattr(owner, name)
             else:
                 setattr(owner, name, previous)
-        for original, wrapper in self._spread:
-            for module in chainer_modules():
-                d = _module_dict(module)
-                if d is None:
-                    continue
-                for name, value in list(d.items()):
-                    if value is wrapper:
-                        setattr(module, name, original)
+        originals = {id(wrapper): original for original, wrapper in reversed(self._spread)}
+        wrappers = {id(wrapper): wrapper for _, wrapper in self._spread}
+        for module in chainer_modules():
+            d = _module_dict(module)
+            if d is None:
+                continue
+            for name, value in list(d.items()):
+                if id(value) in wrappers and wrappers[id(value)] is value:
+                    setattr(module, name, originals[id(value)])
         self._records = []
         self._spread = []
+        self._bindings = None
 
     def stale_bindings(self):
         """Names outside ``chainer`` still bound to an original that was spread.

@@ -18,12 +18,18 @@ Source: catalogue CH902; runtime.md section 2 "Stand-in modules".
 import importlib.metadata
 import types
 
-try:
-    from packaging.requirements import Requirement as _Requirement
-    from packaging.version import Version as _Version
-except ImportError:  # pragma: no cover - packaging is nearly always present
-    _Requirement = None
-    _Version = None
+
+def _packaging(name):
+    """``packaging.requirements.Requirement`` / ``packaging.version.Version``, or
+    ``None`` without ``packaging``. Imported on first use: it costs ~25 ms."""
+    try:
+        if name == 'Requirement':
+            from packaging.requirements import Requirement as found
+        else:
+            from packaging.version import Version as found
+    except ImportError:  # pragma: no cover - packaging is a dependency
+        return None
+    return found
 
 
 class ResolutionError(Exception):
@@ -53,8 +59,9 @@ class Distribution(object):
 def get_distribution(name):
     """The ``Distribution`` installed under ``name``; ``DistributionNotFound`` otherwise."""
     name = str(name)
-    if _Requirement is not None:
-        name = _Requirement(name).name
+    requirement = _packaging('Requirement')
+    if requirement is not None:
+        name = requirement(name).name
     try:
         dist = importlib.metadata.distribution(name)
     except importlib.metadata.PackageNotFoundError:
@@ -86,11 +93,12 @@ def require(*requirements):
         VersionConflict: an installed version is outside the specifier.
     """
     found = []
+    requirement = _packaging('Requirement')
     for text in _flatten(requirements):
-        if _Requirement is None:
+        if requirement is None:
             found.append(get_distribution(text.split(';')[0].strip()))
             continue
-        req = _Requirement(text)
+        req = requirement(text)
         if req.marker is not None and not req.marker.evaluate():
             continue
         dist = get_distribution(req.name)
@@ -113,9 +121,10 @@ class WorkingSet(object):
 
 def parse_version(text):
     """``packaging.version.Version(text)``."""
-    if _Version is None:
+    version = _packaging('Version')
+    if version is None:
         raise ImportError('parse_version needs the packaging distribution')
-    return _Version(text)
+    return version(text)
 
 
 def module():
