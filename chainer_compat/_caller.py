@@ -93,3 +93,24 @@ def v1_caller():
         return False
     module_globals = frame.f_globals
     return not is_v7_module(module_globals.get("__name__") or "", module_globals)
+
+
+def _link_call_code():
+    from chainer import link
+    return link.Link.__dict__["__call__"].__code__
+
+
+def v1_link_caller():
+    """Like ``v1_caller``, for wrappers of a link's ``forward``: frames of the stock
+    ``chainer.Link.__call__`` (which calls ``forward``) are skipped too, so the
+    code that called the link decides (``model(x)`` in a v1 module is v1 code)."""
+    code = _link_call_code()
+    frame = sys._getframe(1)
+    while frame is not None and (
+            frame.f_code is code
+            or _in_package(frame.f_globals.get("__name__") or "", "chainer_compat")):
+        frame = frame.f_back
+    if frame is None:
+        return False
+    module_globals = frame.f_globals
+    return not is_v7_module(module_globals.get("__name__") or "", module_globals)

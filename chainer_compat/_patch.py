@@ -66,6 +66,14 @@ class Patcher(object):
                 found.append((module, name))
         return found
 
+    def delete(self, owner, name):
+        """Delete ``owner.name`` (from ``owner.__dict__``), remembering it for ``restore``."""
+        previous = vars(owner).get(name, MISSING)
+        if previous is MISSING:
+            return
+        self._records.append(("attr", owner, name, previous))
+        delattr(owner, name)
+
     def set_item(self, mapping, key, value):
         """Set ``mapping[key] = value`` (``sys.modules['chainer.flag']``), remembering the previous entry."""
         self._records.append(("item", mapping, key, mapping.get(key, MISSING)))

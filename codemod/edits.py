@@ -47,11 +47,12 @@ class Edits:
         self.removed_stmts = set()
         self.replaced_stmts = {}   # statement -> function(updated statement) -> [statements]
         self.wraps = {}            # block -> [Wrap]
+        self.replaced_nodes = {}   # any node -> function(updated node) -> new node
         self._order = 0
 
     def __bool__(self):
         return bool(self.removed_args or self.removed_params or self.removed_stmts
-                     or self.replaced_stmts or self.wraps)
+                     or self.replaced_stmts or self.wraps or self.replaced_nodes)
 
     def remove_arg(self, call, arg):
         self.removed_args.setdefault(call, set()).add(list(call.args).index(arg))
@@ -64,6 +65,16 @@ class Edits:
 
     def replace_stmt(self, stmt, build):
         self.replaced_stmts[stmt] = build
+
+    def replace_node(self, node, build):
+        """Replace the expression ``node`` (any node that is not a statement) by
+        ``build(updated)``, where ``updated`` is ``node`` after the other edits
+        inside it; ``build`` returns the new node. Returns False (and changes
+        nothing) when ``node`` already has a replacement."""
+        if node in self.replaced_nodes:
+            return False
+        self.replaced_nodes[node] = build
+        return True
 
     def wrap(self, block, first, last, item, merge=True, anchor=None):
         """Wrap statements ``first`` .. ``last`` of ``block`` in ``with item:``.
@@ -212,6 +223,13 @@ class ApplyEdits(cst.CSTTransformer):
 
     def visit_FunctionDef(self, node):
         self._def_params.add(node.params)
+
+    def on_leave(self, original_node, updated_node):
+        result = super().on_leave(original_node, updated_node)
+        build = self.edits.replaced_nodes.get(original_node)
+        if build is None or not isinstance(result, cst.CSTNode):
+            return result
+        return build(result)
 
     def leave_Parameters(self, original_node, updated_node):
         drop = self.edits.removed_params.get(original_node)

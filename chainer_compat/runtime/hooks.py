@@ -11,6 +11,7 @@ Source: catalogue R6 (patch the defining module) and runtime.md section 2.
 """
 import importlib.abc
 import sys
+import threading
 
 
 class _Loader(importlib.abc.Loader):
@@ -38,6 +39,9 @@ class _Loader(importlib.abc.Loader):
 
     def __getattr__(self, name):
         return getattr(self._loader, name)
+
+
+_searching = threading.local()
 
 
 class ModuleHooks(importlib.abc.MetaPathFinder):
@@ -69,13 +73,24 @@ class ModuleHooks(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path, target=None):
         if fullname not in self._before and fullname not in self._after:
             return None
-        spec = None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, 'find_spec'):
-                continue
-            spec = finder.find_spec(fullname, path, target)
-            if spec is not None:
-                break
+        # Another ModuleHooks for the same module asks every finder, this one
+        # included: answer None while this one is searching, so that each
+        # wraps the loader found by the others once (no endless recursion).
+        searching = _searching.__dict__.setdefault('active', set())
+        key = (id(self), fullname)
+        if key in searching:
+            return None
+        searching.add(key)
+        try:
+            spec = None
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, 'find_spec'):
+                    continue
+                spec = finder.find_spec(fullname, path, target)
+                if spec is not None:
+                    break
+        finally:
+            searching.discard(key)
         if spec is None or spec.loader is None \
                 or not hasattr(spec.loader, 'exec_module'):
             return spec
@@ -88,3 +103,23 @@ class ModuleHooks(importlib.abc.MetaPathFinder):
 def _initialised(module):
     spec = getattr(module, '__spec__', None)
     return not getattr(spec, '_initializing', False)
+
+
+def after_import(name, fn):
+    """Run ``fn(module)`` once module ``name`` is imported (at once if it already is).
+
+    Returns the ``ModuleHooks`` put first on ``sys.meta_path`` for it, or ``None``
+    when ``fn`` already ran; pass the result to ``remove`` to take the hook away.
+    """
+    hooks = ModuleHooks()
+    hooks.after(name, fn)
+    if name in sys.modules and _initialised(sys.modules[name]):
+        return None
+    sys.meta_path.insert(0, hooks)
+    return hooks
+
+
+def remove(hooks):
+    """Take a finder returned by ``after_import`` off ``sys.meta_path`` (``None``: nothing)."""
+    if hooks is not None and hooks in sys.meta_path:
+        sys.meta_path.remove(hooks)

@@ -13,8 +13,9 @@ def test_apply_is_idempotent():
     before = dict(runtime.APPLIED)
     assert runtime.apply() is runtime.APPLIED
     assert runtime.apply() == before
-    finders = [f for f in sys.meta_path if isinstance(f, hooks.ModuleHooks)]
-    assert len(finders) == 1
+    # one finder of the runtime layer (shim modules such as CH605 add their own)
+    assert sys.meta_path.count(runtime._state['finder']) == 1
+    assert isinstance(runtime._state['finder'], hooks.ModuleHooks)
 
 
 def test_apply_imports_neither_chainer_nor_scipy(python):

@@ -30,7 +30,7 @@ STATES = ("passed", "failed", "skipped")
 def run(args):
     # Chainer's tests are v7 code: declared so, the shim restores no v1 defaults for them (R6).
     env = dict(os.environ, PYTHONPATH=str(HERE), CHAINER_COMPAT_CONFORMANCE=args.mode,
-               CHAINER_COMPAT_ROOT=str(ROOT), CHAINER_COMPAT_V7_PACKAGES="chainer_tests", OMP_NUM_THREADS="1")
+               CHAINER_COMPAT_ROOT=str(ROOT), CHAINER_COMPAT_V7_PACKAGES="chainer_tests,tests.chainer_tests", OMP_NUM_THREADS="1")
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", MARKERS,
            "-W", "ignore:It is deprecated to return a value that is not None:DeprecationWarning",
            "--continue-on-collection-errors", "--junitxml", os.path.abspath(args.junit)]
