@@ -49,6 +49,12 @@ RULE = Rule(
         Example(before="conv = L.Convolution2D(2, 3, 3, use_cudnn=True)\ny = conv(img)\n",
                 after="conv = L.Convolution2D(2, 3, 3)\ny = conv(img)\n",
                 setup=_SETUP, compare=("y",)),
+        # catalogue R2: the v1 slot 1 of F.softmax is use_cudnn, slot 2 axis; both
+        # move to keywords and use_cudnn is dropped in the same run
+        Example(before="y = F.softmax(x, False, 0)\n",
+                after="with chainer.using_config('use_cudnn', 'never'):\n"
+                      "    y = F.softmax(x, axis=0)\n",
+                setup=_SETUP, compare=("y",)),
         # a link remembers the value: every call of it must be wrapped by hand
         Example(before="conv = L.Convolution2D(2, 3, 3, use_cudnn=False)\n",
                 setup=_SETUP, findings=("CH105",)),

@@ -10,12 +10,15 @@ statement lose cuDNN too, which changes speed and last-bit rounding, not the
 meaning. In link constructors (``LINKS``) ``use_cudnn=True`` is dropped and any
 other value is reported: every call of that link would have to be wrapped.
 A positional ``use_cudnn`` is handled when it is the last positional argument
-and the parameters before it are the same in v1 and v7 (``F.relu(x, False)``);
-otherwise it is reported (pass the arguments by keyword, catalogue R2).
+and the parameters before it are the same in v1 and v7 (``F.relu(x, False)``),
+or when catalogue R2 passes it by keyword (``ch302_binding``: the positional
+arguments after it become v1 keywords in the same edit, ``F.softmax(x, False,
+0)`` -> ``F.softmax(x, axis=0)``); otherwise it is reported.
 ``F.n_step_birnn`` sites left for review are marked ``silent:`` (7.8.1 swallows
 the argument).
 """
 from codemod.context import find_arg, has_splat, positional_after
+from codemod.rules import ch302_binding as r2
 from codemod.values import code, is_false, is_pure, is_true
 
 CODE = "CH105"
@@ -134,14 +137,18 @@ def plan(ctx):
             ctx.review(arg, CODE, "%s in a call with */** arguments: drop it and use "
                        "`with chainer.using_config('use_cudnn', ...)` by hand" % what, silent=silent)
             continue
+        keywords = False   # R2 passes the arguments after it by keyword
         if arg.keyword is None:
             reason = _positional_problem(call, arg, exact)
+            if reason is not None and r2.v1_name(ctx, call, arg) == "use_cudnn" \
+                    and r2.can_normalise(ctx, call):
+                reason, keywords = None, True
             if reason is not None:
                 ctx.review(arg, CODE, "%s given positionally; %s: pass the arguments by keyword, "
                            "then rerun" % (what, reason), silent=silent)
                 continue
         if is_true(arg.value):
-            ctx.edits.remove_arg(call, arg)
+            _remove(ctx, call, arg, keywords)
             ctx.report(arg, CODE, "removed %s (v7 uses cuDNN when available: "
                        "`chainer.config.use_cudnn` is 'auto')" % what)
         elif kind == "link":
@@ -149,7 +156,15 @@ def plan(ctx):
                        "and run every call of this link under `with %s:`"
                        % (what, using_config(arg.value)))
         else:
-            _wrap(ctx, call, arg, what, silent)
+            _wrap(ctx, call, arg, what, silent, keywords)
+
+
+def _remove(ctx, call, arg, keywords):
+    """Drop ``arg``; ``keywords``: pass the positional arguments after it by their
+    v1 keyword (catalogue R2, planned once per call)."""
+    if keywords:
+        r2.normalise(ctx, call)
+    ctx.edits.remove_arg(call, arg)
 
 
 def _positional_problem(call, arg, exact):
@@ -160,7 +175,7 @@ def _positional_problem(call, arg, exact):
     return None
 
 
-def _wrap(ctx, call, arg, what, silent):
+def _wrap(ctx, call, arg, what, silent, keywords=False):
     """Drop ``arg`` and wrap the enclosing statement (catalogue R4 a, b, d)."""
     item = using_config(arg.value)
     stmt, reason = ctx.enclosing_statement(call)
@@ -176,7 +191,7 @@ def _wrap(ctx, call, arg, what, silent):
         ctx.review(arg, CODE, "cannot move %s into a `with %s:` scope: %s"
                    % (what, item, reason), silent=silent)
         return
-    ctx.edits.remove_arg(call, arg)
+    _remove(ctx, call, arg, keywords)
     ctx.needs_chainer = True
     ctx.report(arg, CODE, "removed %s; the statement runs under `with %s:`" % (what, item))
 

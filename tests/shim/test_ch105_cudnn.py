@@ -196,11 +196,25 @@ def test_slot_that_clashes_with_v7_is_passed_on(name):
     assert spy.calls == [(args, {}, "auto")]
 
 
+V2_CALLS = """
+softmax = F.softmax(X, 0)
+y, indexes = F.max_pooling_2d(IMG, 2, 2, 0, True, True)
+"""
+
+
 def test_v7_positional_calls_are_untouched():
-    assert_same(F.softmax(X, 0), F.softmax.__wrapped__(X, 0))
-    y, indexes = F.max_pooling_2d(IMG, 2, 2, 0, True, True)
+    # v2 code (a module marked ``__chainer_compat__ = 'v2'``): the v7 reading (R6)
+    ns = {"__name__": "v2_user_module", "__chainer_compat__": "v2", "F": F, "X": X, "IMG": IMG}
+    exec(compile(V2_CALLS, "<v2 module>", "exec"), ns)
+    assert_same(ns["softmax"], F.softmax.__wrapped__(X, 0))
     y0, indexes0 = F.max_pooling_2d.__wrapped__(IMG, 2, 2, 0, True, True)
-    assert_same([y, indexes], [y0, indexes0])
+    assert_same([ns["y"], ns["indexes"]], [y0, indexes0])
+
+
+def test_v1_code_reads_ambiguous_positional_slots_as_v1():
+    # this test module is v1 code: slot 1 of softmax is v1's use_cudnn (CH302), not axis
+    with pytest.warns(chainer_compat.ChainerV1Warning):
+        assert_same(F.softmax(X, 0), F.softmax.__wrapped__(X))
 
 
 def test_deconvolution_2d_positional_deterministic_becomes_a_keyword():
@@ -332,7 +346,8 @@ def test_mlp_convolution_children_run_without_cudnn():
     link = seeded_link("MLPConvolution2D", 2, (3, 4), 3, use_cudnn=False)
     _, modes = recorded(link, IMG)
     assert modes == {"never"}
-    assert all(ch105_cudnn.NO_CUDNN not in vars(child) for child in link)
+    # the mark is passed to the inner convolutions (v1 `conv.use_cudnn`, ch105_link_attr)
+    assert all(vars(child).get(ch105_cudnn.NO_CUDNN) for child in link)
 
 
 def test_link_subclass_of_v1_user_code():

@@ -1,0 +1,27 @@
+"""CH306 batch-normalization-function-signature: F.batch_normalization takes eps .. decay by keyword only."""
+from chainer_rules.registry import Example, Rule, SAFE
+
+_SETUP = (
+    "import numpy as np\n"
+    "import chainer\n"
+    "import chainer.functions as F\n"
+    "x = np.linspace(-1, 1, 12, dtype=np.float32).reshape(4, 3)\n"
+    "g = np.ones(3, dtype=np.float32)\n"
+    "b = np.zeros(3, dtype=np.float32)\n"
+)
+
+RULE = Rule(
+    code="CH306",
+    name="batch-normalization-function-signature",
+    title="F.batch_normalization(x, gamma, beta, **kwargs) since v2: a positional eps, "
+          "running_mean, running_var or decay raises TypeError",
+    safety=SAFE,
+    since="2.0.0",
+    upgrade="Chainer v2: batch_normalization(x, gamma, beta, **kwargs)",
+    fix="pass eps, running_mean, running_var and decay by keyword",
+    examples=(
+        Example(before="y = F.batch_normalization(x, g, b, 1e-3)\n",
+                after="y = F.batch_normalization(x, g, b, eps=1e-3)\n",
+                setup=_SETUP, compare=("y",)),
+    ),
+)
