@@ -42,7 +42,8 @@ EPS_NOTE = ("the eps term that v1 added to the batch variance in the running-var
 def plan(ctx):
     funcs = {}  # block-level statement -> source of the callees to extend
     for call in ctx.calls:
-        if not ctx.qnames(call.func) & CONSTRUCTORS:
+        # (``L.BatchNormalization(8)(x)`` calls the link: libcst names it like the class)
+        if isinstance(call.func, cst.Call) or not ctx.qnames(call.func) & CONSTRUCTORS:
             continue
         if find_arg(call, KEYWORD, V7_INDEX) is not None:
             continue
