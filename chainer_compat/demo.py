@@ -2,7 +2,8 @@
 
 ``chainer-compat-demo`` (README command 1) does three things:
 
-1. runs the codemod over ``fixtures/v1/*.py`` into ``--output-dir`` and prints
+1. runs the codemod over ``fixtures/v1`` (the RNNForLM programs and the
+   per-rule programs of ``rules/``) into ``--output-dir`` and prints
    the unified diff and every finding (``path:line:col: CODE name: message``);
 2. trains the v1 RNNForLM (``fixtures/v1/rnnlm_kwargs.py``, under this shim) and
    the migrated v2 program on the bundled text from the same seed, for

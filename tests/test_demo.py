@@ -10,7 +10,9 @@ def test_demo_migrates_and_trains_identically(tmp_path, capsys):
                         "--output-dir", str(out)])
     printed = capsys.readouterr().out
     assert status == 0, printed
-    assert sorted(p.name for p in out.iterdir()) == ["rnnlm_kwargs.py", "rnnlm_seed.py"]
+    assert sorted(p.name for p in out.iterdir()) == ["rnnlm_kwargs.py", "rnnlm_seed.py", "rules"]
+    assert sorted(p.name for p in (out / "rules").iterdir()) == sorted(
+        p.name for p in (demo.DEFAULT_FIXTURES / "v1" / "rules").iterdir() if p.suffix == ".py")
     assert (out / "rnnlm_seed.py").read_text() == (demo.DEFAULT_FIXTURES / "v2" / "rnnlm.py").read_text()
     assert "+        with self.init_scope():" in printed  # the diff is shown
     assert "CH103 model-train-flag" in printed

@@ -70,17 +70,63 @@ def test_positional_slot_where_v7_has_another_parameter_is_exact_when_last():
     assert new == NEVER + "    y = F.softmax(x)\n"
 
 
-@pytest.mark.parametrize("body, reason", [
-    ("y = F.softmax(x, False, 0)\n", "positional arguments follow it"),
-    ("y = F.batch_normalization(x, g, b, 1e-5, m, v, 0.9, False)\n", "bind differently in v7"),
-    ("y = F.spatial_pyramid_pooling_2d(x, 3, F.MaxPooling2D, True)\n", "bind differently in v7"),
-    ("y = F.relu(*args, use_cudnn=False)\n", "*/** arguments"),
+@pytest.mark.parametrize("body, reason, others", [
+    # no R2 row (v7 lacks the slots: TypeError); deterministic is CH106's
+    ("y = F.deconvolution_2d(x, W, b, 1, 0, None, False, True)\n",
+     "positional arguments follow it", [("CH106", "review")]),
+    # more positional arguments than the v1 signature has: R2 cannot bind them
+    ("y = F.softmax(x, False, 0, 1)\n", "positional arguments follow it", [("CH302", "review")]),
+    ("hy, cy, ys = F.n_step_lstm(1, 0.5, hx, cx, ws, bs, xs, True, False)\n",
+     "bind differently in v7", [("CH101", "review")]),
+    ("y = F.relu(*args, use_cudnn=False)\n", "*/** arguments", []),
 ])
-def test_positional_and_splat_forms_are_reviewed(body, reason):
+def test_positional_and_splat_forms_are_reviewed(body, reason, others):
     new, findings = migrate(body)
     assert new == body
-    assert kinds(findings) == [("CH105", "review")]
-    assert reason in findings[0].message
+    assert sorted(kinds(findings)) == sorted([("CH105", "review")] + others)
+    (mine,) = [f for f in findings if f.code == "CH105"]
+    assert reason in mine.message
+
+
+@pytest.mark.parametrize("body, expected, found", [
+    # catalogue R2 then CH105: slot 1 is use_cudnn, slot 2 axis
+    ("y = F.softmax(x, False, 0)\n", NEVER + "    y = F.softmax(x, axis=0)\n",
+     [("CH105", "fix"), ("CH302", "fix")]),
+    ("y = F.batch_normalization(x, g, b, 1e-5, m, v, 0.9, False)\n",
+     NEVER + "    y = F.batch_normalization(x, g, b, eps=1e-5, running_mean=m, running_var=v, "
+     "decay=0.9)\n",
+     [("CH105", "fix"), ("CH306", "fix")]),
+    ("y = F.spatial_pyramid_pooling_2d(x, 3, F.MaxPooling2D, True)\n",
+     "y = F.spatial_pyramid_pooling_2d(x, 3, pooling='max')\n",
+     [("CH105", "fix"), ("CH309", "fix")]),
+    # v1 (in, out, ksize, stride, pad, wscale, bias, nobias, use_cudnn): CH203, CH204 and
+    # CH105 drop wscale=1, bias=0 and use_cudnn=True; nobias stays, by keyword
+    ("link = L.Convolution2D(3, 8, 3, 1, 0, 1, 0, False, True)\n",
+     "link = L.Convolution2D(3, 8, 3, 1, 0, nobias=False)\n",
+     [("CH105", "fix"), ("CH203", "fix"), ("CH204", "fix"), ("CH302", "fix")]),
+    ("link = L.Convolution2D(3, 8, 3, 1, 0, 1, 0, False, False)\n",
+     "link = L.Convolution2D(3, 8, 3, 1, 0, nobias=False, use_cudnn=False)\n",
+     [("CH105", "review"), ("CH203", "fix"), ("CH204", "fix"), ("CH302", "fix")]),
+    # the slot dropped last: nothing else moves, CH302 has nothing to report
+    ("link = L.BatchNormalization(8, 0.9, 2e-5, None, True, True, None, None, True)\n",
+     "link = L.BatchNormalization(8, 0.9, 2e-5, None, True, True, None, None, "
+     "initial_avg_var=0)\n",
+     [("CH105", "fix"), ("CH208", "review")]),
+])
+def test_positional_forms_compose_with_r2_in_one_run(body, expected, found):
+    new, findings = migrate(body)
+    assert new == expected
+    assert sorted(kinds(findings)) == found
+    again, more = migrate(new)
+    assert again == new
+    assert "fix" not in {f.kind for f in more}
+
+
+def test_positional_use_cudnn_with_r2_when_ch105_runs_alone():
+    # R2 applies to every code: CH105 passes the slots after use_cudnn by keyword itself
+    new, findings = migrate("y = F.softmax(x, False, 0)\n", select=["CH105"])
+    assert new == NEVER + "    y = F.softmax(x, axis=0)\n"
+    assert kinds(findings) == [("CH105", "fix")]
 
 
 @pytest.mark.parametrize("body, reason", [
@@ -159,22 +205,23 @@ def test_link_constructor_true_is_removed(call):
     new, findings = migrate("link = %s\n" % call, ignore=["CH208"])  # CH208: test_codemod_ch208
     expected = call.replace(", use_cudnn=True", "").replace(", True)", ")")
     assert new == "link = %s\n" % expected
-    assert kinds(findings) == [("CH105", "fix")]
+    alias = [("CH212", "review")] if call.startswith("F.") else []  # F.X left chainer.functions
+    assert kinds(findings) == alias + [("CH105", "fix")]
 
 
 @pytest.mark.parametrize("call", [
     "L.Convolution2D(3, 8, 3, use_cudnn=False)",
     "L.MLPConvolution2D(3, (8, 8), 3, use_cudnn=flag)",
     "L.NStepBiLSTM(1, 3, 4, 0.0, False)",
-    "L.Convolution2D(3, 8, 3, 1, 0, 1, 0, False, True)",
     "F.DilatedConvolution2D(3, 8, 3, use_cudnn=False)",
 ])
 def test_link_constructor_other_values_are_reviewed(call):
     body = "link = %s\n" % call
     new, findings = migrate(body)
     assert new == body
-    assert kinds(findings) == [("CH105", "review")]
-    assert not findings[0].silent
+    alias = [("CH212", "review")] if call.startswith("F.") else []  # F.X left chainer.functions
+    assert kinds(findings) == alias + [("CH105", "review")]
+    assert not findings[-1].silent
 
 
 def test_link_registered_in_a_chain():

@@ -48,5 +48,5 @@ def test_seed_findings():
 def test_kwargs_findings():
     _, findings = migrate_source(_read(ROOT / "fixtures" / "v1" / "rnnlm_kwargs.py"))
     codes = sorted(f.code for f in findings if f.kind == "fix")
-    assert codes == ["CH103", "CH103", "CH104", "CH104", "CH201"]
+    assert codes == ["CH103", "CH103", "CH104", "CH104", "CH201", "CH205", "CH205", "CH408"]
     assert [f.code for f in findings if f.kind == "review"] == ["CH211"]

@@ -531,19 +531,20 @@ def test_kwargs_registration_opening_comment_when_the_line_has_one():
 
 # -- CH211 ------------------------------------------------------------------
 
-@pytest.mark.parametrize("statement", [
-    "for a, b in zip(m1.params(), m2.params()):\n    b.data[...] = a.data\n",
-    "for i, p in enumerate(model.namedparams()):\n    pass\n",
-    "first = list(model.links())[0]\n",
-    "opt.accumulate_grads(model.params())\n",
-    "for p in model.params():\n    p.data[...] = numpy.random.uniform(-1, 1, p.shape)\n",
+@pytest.mark.parametrize("statement, others", [
+    ("for a, b in zip(m1.params(), m2.params()):\n    b.data[...] = a.data\n", set()),
+    ("for i, p in enumerate(model.namedparams()):\n    pass\n", set()),
+    ("first = list(model.links())[0]\n", set()),
+    # the removed method itself is CH404's review item (loud on 7.8.1: not silent)
+    ("opt.accumulate_grads(model.params())\n", {("CH404", "review", False)}),
+    ("for p in model.params():\n    p.data[...] = numpy.random.uniform(-1, 1, p.shape)\n", set()),
 ])
-def test_positional_uses_are_reported(statement):
+def test_positional_uses_are_reported(statement, others):
     source = "import chainer\nimport numpy\n" + statement
     new, findings = migrate_source(source)
     assert new == source
     assert findings
-    assert {(f.code, f.kind, f.silent) for f in findings} == {("CH211", "review", True)}
+    assert {(f.code, f.kind, f.silent) for f in findings} == {("CH211", "review", True)} | others
 
 
 @pytest.mark.parametrize("statement", [
