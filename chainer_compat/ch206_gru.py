@@ -9,8 +9,7 @@ bias_init=0)`` was stateless (``h_new = gru(h, x)``; ``n_inputs=None`` means
 out_size)`` equals the v1 link bit for bit (same parameter names, shapes,
 draws and outputs).
 
-What the shim does: ``chainer.links.GRU`` and ``chainer.links.rnn.gru.GRU``
-are answered by a module ``__getattr__`` (PEP 562; the stock binding is
+What the shim does: ``chainer.links.GRU`` is answered by a module ``__getattr__`` (PEP 562; the stock binding is
 removed while installed) according to the module that reads the name: v1
 code gets ``GRU`` below, a subclass of ``L.StatelessGRU`` with the v1
 constructor; v7 code (Chainer itself, declared packages, modules with
@@ -102,14 +101,16 @@ def get_gru():
 
 
 def install(patcher):
-    """Bind ``GRU`` as ``chainer.links.GRU`` and ``chainer.links.rnn.gru.GRU`` (mode ``'v1'``)."""
+    """Answer ``chainer.links.GRU`` by its reader: ``GRU`` for v1 code (mode ``'v1'``)."""
     global _stock, _installed
     import chainer.links
     value = os.environ.get(ENV, "").strip().lower()
     if value:
         set_gru(value)
     _stock = _gru.__dict__["GRU"]
-    for module in (chainer.links, _gru):
+    # only chainer.links: chainer.links.rnn.gru needs its own global GRU
+    # (``super(GRU, self)`` in 7.8.1's GRU.forward)
+    for module in (chainer.links,):
         previous = vars(module).get("__getattr__")
         patcher.delete(module, "GRU")
         patcher.set(module, "__getattr__", _module_getattr(module, previous))

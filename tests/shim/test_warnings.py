@@ -139,3 +139,14 @@ def test_environment_variable(run_python, user_dir):
     assert proc.stdout.startswith("raised: CH101 train-argument: F.dropout(train=...)")
     proc = run_python(SCRIPT, user_dir, env_extra={"CHAINER_COMPAT_WARNINGS": "always"})
     assert len([ln for ln in proc.stderr.splitlines() if "ChainerV1Warning" in ln]) == 2, proc.stderr
+
+
+def test_uses_by_chainers_own_code_are_not_reported():
+    # chainer.testing builds F.Sqrt() when that name exists: not the user's v1 use
+    ns = {"__name__": "chainer.testing.fake_helper", "F": F}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec(compile("label = F.Sqrt().label\n", "<chainer module>", "exec"), ns)
+        F.Sqrt()   # this test module: a v1 use
+    assert ns["label"] == "sqrt"
+    assert len([w for w in caught if w.category is ChainerV1Warning]) == 1
