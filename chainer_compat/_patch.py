@@ -35,6 +35,7 @@ class Patcher(object):
         self._records = []
         self._spread = []   # (original, wrapper) of set_everywhere
         self._bindings = None  # id(value) -> [(module, name)] over chainer modules
+        self._indexed = set()  # ids of the modules in the index
         self._modules_seen = 0
 
     def set(self, owner, name, value):
@@ -48,13 +49,18 @@ class Patcher(object):
     def _places(self, original):
         """``[(module, name)]`` of loaded ``chainer`` modules that bind ``original`` now.
 
-        One scan of the modules serves every ``set_everywhere`` call (the index is
-        rebuilt when ``sys.modules`` grows); entries are checked before use.
+        One index of the modules' names serves every ``set_everywhere`` call;
+        modules imported since the last call are added to it, and entries are
+        checked before use.
         """
-        if self._bindings is None or len(sys.modules) != self._modules_seen:
+        if self._bindings is None:
+            self._bindings, self._indexed = {}, set()
+        if len(sys.modules) != self._modules_seen:
             self._modules_seen = len(sys.modules)
-            self._bindings = {}
             for module in chainer_modules():
+                if id(module) in self._indexed:
+                    continue
+                self._indexed.add(id(module))
                 d = _module_dict(module)
                 if d is not None:
                     for name, value in list(d.items()):
@@ -126,6 +132,7 @@ class Patcher(object):
         self._records = []
         self._spread = []
         self._bindings = None
+        self._indexed = set()
 
     def stale_bindings(self):
         """Names outside ``chainer`` still bound to an original that was spread.

@@ -85,13 +85,20 @@ def _package_path():
     return [os.path.dirname(__file__)]
 
 
-#: code -> Rule, sorted by code.
-RULES = _load()
+def __getattr__(name):
+    # ``RULES`` (code -> Rule, sorted by code) is built on first use: a rule module
+    # may import this module's ``Rule`` before the registry is complete.
+    if name == "RULES":
+        rules = _load()
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 
 def get(code):
     """The ``Rule`` for ``code`` (``'CH101'``); raises ``KeyError`` for an unknown code."""
+    rules = globals().get("RULES") or __getattr__("RULES")
     try:
-        return RULES[code.upper()]
+        return rules[code.upper()]
     except KeyError:
-        raise KeyError("unknown rule code %r; known: %s" % (code, ", ".join(RULES))) from None
+        raise KeyError("unknown rule code %r; known: %s" % (code, ", ".join(rules))) from None
