@@ -11,12 +11,22 @@ _SETUP = (
 RULE = Rule(
     code="CH101",
     name="train-argument",
-    title="`train=` of F.dropout, F.zoneout, F.n_step_* and NStep* links; the mode is chainer.config.train",
+    title="`train=` of F.dropout, F.zoneout, F.n_step_*, NStep* links, GoogLeNet and "
+          "CaffeFunction calls; the mode is chainer.config.train",
     safety=SAFE,
     since="2.0.0",
     upgrade="Chainer v2 upgrade guide: 'Global configurations' (train argument removed)",
     fix="drop `train=` and run the call under `with chainer.using_config('train', VALUE):`",
     examples=(
+        # a loaded Caffe net (R5: a local name bound to CaffeFunction): __call__ slot 3
+        Example(before="func = CaffeFunction('net.caffemodel')\n"
+                       "y, = func(inputs={'data': x}, outputs=['drop'], train=False)\n"
+                       "z, = func({'data': x}, ['drop'], (), True)\n",
+                after="func = CaffeFunction('net.caffemodel')\n"
+                      "with chainer.using_config('train', False):\n"
+                      "    y, = func(inputs={'data': x}, outputs=['drop'])\n"
+                      "z, = func({'data': x}, ['drop'], ())\n",
+                setup=_SETUP + "from chainer.links.caffe import CaffeFunction\n"),
         Example(before="y = F.dropout(x, train=False)\n",
                 after="with chainer.using_config('train', False):\n    y = F.dropout(x)\n",
                 setup=_SETUP, compare=("y",)),

@@ -55,7 +55,14 @@ RULE = Rule(
                 after="with chainer.using_config('use_cudnn', 'never'):\n"
                       "    y = F.softmax(x, axis=0)\n",
                 setup=_SETUP, compare=("y",)),
-        # a link remembers the value: every call of it must be wrapped by hand
+        # a link remembers the value: when every call of the (local) link is visible,
+        # those calls run under the setting; otherwise it is left for review
+        Example(before="def f(img):\n    conv = L.Convolution2D(2, 3, 3, use_cudnn=False)\n"
+                       "    h = conv(img)\n    return F.sum(F.relu(h)) + F.sum(conv.b)\ny = f(img)\n",
+                after="def f(img):\n    conv = L.Convolution2D(2, 3, 3)\n"
+                      "    with chainer.using_config('use_cudnn', 'never'):\n"
+                      "        h = conv(img)\n    return F.sum(F.relu(h)) + F.sum(conv.b)\ny = f(img)\n",
+                setup=_SETUP, compare=("y",)),
         Example(before="conv = L.Convolution2D(2, 3, 3, use_cudnn=False)\n",
                 setup=_SETUP, findings=("CH105",)),
     ),

@@ -28,7 +28,11 @@ RULE = Rule(
         Example(before="chainer.init_weight(w, chainer.initializers.Uniform(0.1))\n",
                 after="chainer.initializers.Uniform(0.1)(w)\n",
                 setup=_SETUP, compare=("w",)),
-        # an initializer of unknown kind (None needs `import math`): review
+        # None: v1's default initializer (the setup imports math)
+        Example(before="chainer.initializers.init_weight(w, None, scale=0.5)\n",
+                after="chainer.initializers.HeNormal(1 / math.sqrt(2))(w)\nw *= 0.5\n",
+                setup=_SETUP + "import math\n", compare=("w",)),
+        # an initializer of unknown kind (or an array): review
         Example(before="def fill(w, init):\n    chainer.initializers.init_weight(w, init)\n",
                 setup=_SETUP, findings=("CH209",)),
     ),

@@ -27,6 +27,19 @@ RULE = Rule(
                        "optimizer.setup(model)\n"
                        "y = model.l2(model.l1(x))\n"),
                 setup=_SETUP, compare=("y",)),
+        # a link assigned later is registered inside init_scope
+        Example(before=("model = chainer.FunctionSet(l1=L.Linear(4, 3))\n"
+                        "model.l2 = L.Linear(3, 2)\n"
+                        "y = model.l2(model.l1(x))\nn = len(list(model.params()))\n"),
+                after=("model = chainer.Chain(l1=L.Linear(4, 3))\n"
+                       "with model.init_scope():\n    model.l2 = L.Linear(3, 2)\n"
+                       "y = model.l2(model.l1(x))\nn = len(list(model.params()))\n"),
+                setup=_SETUP, compare=("y", "n")),
+        # re-assigning an existing child: review
+        Example(before=("model = chainer.FunctionSet(l1=L.Linear(4, 3))\n"
+                        "model.l1 = L.Linear(4, 3)\n"),
+                after="model = chainer.Chain(l1=L.Linear(4, 3))\nmodel.l1 = L.Linear(4, 3)\n",
+                setup=_SETUP, findings=("CH213",)),
         # arrays paired by position (v1 registration order, CH211): review
         Example(before=("def load(model, arrays):\n"
                         "    model.copy_parameters_from(arrays)\n"),

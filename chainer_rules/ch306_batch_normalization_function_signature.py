@@ -23,5 +23,12 @@ RULE = Rule(
         Example(before="y = F.batch_normalization(x, g, b, 1e-3)\n",
                 after="y = F.batch_normalization(x, g, b, eps=1e-3)\n",
                 setup=_SETUP, compare=("y",)),
+        # 1.24 updated copies of the running arrays, never the caller's: the exact v2 form
+        # passes none (7.8.1 would update them in place)
+        Example(before="mean, var = np.zeros(3, dtype=np.float32), np.ones(3, dtype=np.float32)\n"
+                       "y = F.batch_normalization(x, g, b, 1e-3, mean, var, 0.8)\n",
+                after="mean, var = np.zeros(3, dtype=np.float32), np.ones(3, dtype=np.float32)\n"
+                      "y = F.batch_normalization(x, g, b, eps=1e-3)\n",
+                setup=_SETUP, compare=("y", "mean", "var")),
     ),
 )

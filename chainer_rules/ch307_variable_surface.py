@@ -19,5 +19,8 @@ RULE = Rule(
     fix="use `v.name` or `v.array` instead of parsing repr/str; catch TypeError for bad operands",
     examples=(
         Example(before="y = x * 2\n", setup=_SETUP, compare=("y",)),
+        # text of a Variable: reported (silent on 7.8.1), nothing to rewrite
+        Example(before="key = 'cache_%s' % x\nlabel = repr(x)\n", setup=_SETUP,
+                findings=("CH307",)),
     ),
 )

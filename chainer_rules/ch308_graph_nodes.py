@@ -20,5 +20,7 @@ RULE = Rule(
     examples=(
         Example(before="y = F.relu(x)\nz = y.creator.inputs[0].data\n",
                 setup=_SETUP, findings=("CH308",)),
+        Example(before="y = F.relu(x)\nnames = {x: 'x', y: 'y'}\n", setup=_SETUP,
+                findings=("CH308",)),
     ),
 )

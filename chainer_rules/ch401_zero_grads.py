@@ -20,5 +20,9 @@ RULE = Rule(
                 after="for i in range(2):\n    opt.target.cleargrads()\n    grads()\n    opt.update()\n"
                       "b = model.l2.b.data\n",
                 setup=SETUP, compare=("b",)),
+        # a gradient read before backward(): a zero array in 1.24, None after the rewrite
+        Example(before="opt.zero_grads()\ng0 = model.l1.W.grad\n",
+                after="opt.target.cleargrads()\ng0 = model.l1.W.grad\n",
+                setup=SETUP, findings=("CH401",)),
     ),
 )

@@ -14,5 +14,9 @@ RULE = Rule(
         "then save them again with Chainer 7",
     examples=(
         Example(before="chainer.serializers.load_npz('optimizer_v1.npz', optimizer)\n"),
+        # an optimizer the codemod knows: the load is reported
+        Example(before="opt = chainer.optimizers.Adam()\n"
+                       "chainer.serializers.load_npz('optimizer_v1.npz', opt)\n",
+                setup="import chainer\n", findings=("CH407",)),
     ),
 )

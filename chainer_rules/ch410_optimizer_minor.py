@@ -16,5 +16,8 @@ RULE = Rule(
         Example(before="adam = optimizers.Adam()\nadam.setup(model)\ntry:\n    lr = adam.lr\n"
                        "except ZeroDivisionError:\n    lr = 0.0\n",
                 setup=SETUP, findings=("CH410",)),
+        # RMSprop's default eps rounds to 0 in float16: 7.8.1 refuses the update
+        Example(before="w = numpy.zeros(3, dtype=numpy.float16)\nopt = optimizers.RMSprop(lr=0.01)\n",
+                setup="import numpy\nfrom chainer import optimizers\n", findings=("CH410",)),
     ),
 )

@@ -42,5 +42,10 @@ RULE = Rule(
                 after="@training.make_extension(priority=50)\n"
                       "def f(trainer):\n    pass\nflag = f.priority\n",
                 setup=_SETUP, compare=("flag",)),
+        # a read of the attribute: D (7.8.1's Extension raises AttributeError)
+        Example(before="ext = extensions.LinearShift('lr', (1.0, 2.0), (1, 3))\n"
+                       "flag = ext.invoke_before_training\n",
+                setup=_SETUP + "from chainer.training import extensions\n",
+                findings=("CH503",)),
     ),
 )

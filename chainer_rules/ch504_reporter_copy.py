@@ -15,5 +15,9 @@ RULE = Rule(
     examples=(
         Example(before="chainer.report({'loss': loss}, model)\n",
                 setup="import chainer\n"),
+        # an observer that walks the graph of the stored value: reported
+        Example(before="obs = {}\nwith reporter.scope(obs):\n    chainer.report({'y': y})\n"
+                       "obs['y'].backward()\n",
+                setup="import chainer\nreporter = chainer.Reporter()\n", findings=("CH504",)),
     ),
 )

@@ -28,5 +28,10 @@ RULE = Rule(
                 setup=_SETUP),
         Example(before="make = lambda s: chainer.cuda.zeros((2, 3), stream=s)\n",
                 setup=_SETUP, findings=("CH601",)),
+        # a file that catches RuntimeError: without CUDA the error type changes (reported)
+        Example(before="try:\n    buf = chainer.cuda.zeros((2, 3))\nexcept RuntimeError:\n    buf = None\n",
+                after="try:\n    buf = chainer.cuda.cupy.zeros((2, 3), dtype=numpy.float32)\n"
+                      "except RuntimeError:\n    buf = None\n",
+                setup=_SETUP, findings=("CH601",)),
     ),
 )

@@ -7,8 +7,10 @@ under ``with chainer.using_config('use_cudnn', 'never'):``; any other value
 ``E`` under ``using_config('use_cudnn', 'auto' if E else 'never')``. The wrap
 follows catalogue R4 (a), (b), (d) only: other cuDNN-capable calls in the same
 statement lose cuDNN too, which changes speed and last-bit rounding, not the
-meaning. In link constructors (``LINKS``) ``use_cudnn=True`` is dropped and any
-other value is reported: every call of that link would have to be wrapped.
+meaning. In link constructors (``LINKS``) ``use_cudnn=True`` is dropped; another
+value is dropped and every statement that calls the link is wrapped when the
+link is a local variable whose every use the codemod sees (``ch105_link_calls``:
+it is only called, in statements R4 (a) lets wrap); otherwise it is reported.
 A positional ``use_cudnn`` is handled when it is the last positional argument
 and the parameters before it are the same in v1 and v7 (``F.relu(x, False)``),
 or when catalogue R2 passes it by keyword (``ch302_binding``: the positional
@@ -18,6 +20,7 @@ arguments after it become v1 keywords in the same edit, ``F.softmax(x, False,
 the argument).
 """
 from codemod.context import find_arg, has_splat, positional_after
+from codemod.rules import ch105_link_calls as link_calls
 from codemod.rules import ch302_binding as r2
 from codemod.values import code, is_false, is_pure, is_true
 
@@ -152,11 +155,28 @@ def plan(ctx):
             ctx.report(arg, CODE, "removed %s (v7 uses cuDNN when available: "
                        "`chainer.config.use_cudnn` is 'auto')" % what)
         elif kind == "link":
-            ctx.review(arg, CODE, "%s in a link constructor: v7 links take no use_cudnn; drop it "
-                       "and run every call of this link under `with %s:`"
-                       % (what, using_config(arg.value)))
+            _link(ctx, call, arg, what, keywords)
         else:
             _wrap(ctx, call, arg, what, silent, keywords)
+
+
+def _link(ctx, call, arg, what, keywords):
+    """A link constructor: when every call of the link is visible (``ch105_link_calls``),
+    drop ``arg`` and wrap those calls; otherwise report."""
+    item = using_config(arg.value)
+    stmts, reason = link_calls.call_statements(ctx, call)
+    if stmts is not None and not is_pure(arg.value):
+        stmts, reason = None, "the value `%s` may have side effects" % code(arg.value)
+    if stmts is None:
+        ctx.review(arg, CODE, "%s in a link constructor: v7 links take no use_cudnn; drop it "
+                   "and run every call of this link under `with %s:` (%s)" % (what, item, reason))
+        return
+    link_calls.wrap_calls(ctx, stmts, item)
+    _remove(ctx, call, arg, keywords)
+    if stmts:
+        ctx.needs_chainer = True
+    ctx.report(arg, CODE, "removed %s from the link constructor; %d statement(s) that call the "
+               "link run under `with %s:`" % (what, len(stmts), item))
 
 
 def _remove(ctx, call, arg, keywords):

@@ -4,16 +4,18 @@ Catalogue CH209 (valid on 1.24 too; exact, probe ``x.translate.init_weight``).
 A statement ``chainer.initializers.init_weight(A, I[, scale])`` (also
 ``chainer.init_weight``) becomes ``I(A)`` when ``I`` is a call of a
 ``chainer.initializers`` constructor, ``chainer.initializers.Constant(c)(A)``
-when ``I`` is a numeric literal; a ``scale`` other than the literal 1 adds
-``A *= s`` after it (``A`` a name or an attribute chain). Other forms (``I``
-of unknown kind, ``None``, which needs ``import math``, a call used as a
-value, ``*``/``**`` arguments) are reported.
+when ``I`` is a numeric literal, ``chainer.initializers.HeNormal(1 /
+math.sqrt(2))(A)`` when ``I`` is the literal ``None`` (``import math`` is added
+when the file lacks it); a ``scale`` other than the literal 1 adds ``A *= s``
+after it (``A`` a name or an attribute chain). Other forms (``I`` of unknown
+kind, an array, a call used as a value, ``*``/``**`` arguments) are reported.
 """
 import libcst as cst
 
 from codemod.context import find_arg, has_splat
+from codemod.rules import added_imports
 from codemod.rules.ch401_methods import expression_statement, with_comments
-from codemod.values import code
+from codemod.values import code, is_name
 
 CODE = "CH209"
 
@@ -31,6 +33,12 @@ def _initializer(ctx, node):
     if isinstance(node, cst.Call) and any(q.startswith("chainer.initializers.")
                                           for q in ctx.qnames(node.func)):
         return code(node)
+    if is_name(node, "None"):
+        math = added_imports.math_name(ctx)
+        if math is None:
+            return None
+        ctx.needs_chainer = True
+        return "chainer.initializers.HeNormal(1 / %s.sqrt(2))" % math
     value = node.expression if isinstance(node, cst.UnaryOperation) and isinstance(
         node.operator, cst.Minus) else node
     if isinstance(value, (cst.Integer, cst.Float)):
@@ -52,12 +60,12 @@ def plan(ctx):
             problem = "the arguments cannot be bound"
         elif stmt is None:
             problem = "the call is used as a value"
-        source = None if problem else _initializer(ctx, init.value)
-        if problem is None and source is None:
-            problem = "the initializer is not a chainer.initializers call or a number"
         scaled = scale is not None and code(scale.value) not in ("1", "1.0")
         if problem is None and scaled and not _is_chain(target.value):
             problem = "the array is not a name or an attribute chain"
+        source = None if problem else _initializer(ctx, init.value)
+        if problem is None and source is None:
+            problem = "the initializer is not a chainer.initializers call, a number or None"
         if problem:
             ctx.review(call, CODE, "init_weight is not in Chainer v2+ (%s): call the "
                        "initializer on the array, `I(A)`, then `A *= scale`" % problem)

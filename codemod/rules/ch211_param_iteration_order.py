@@ -5,7 +5,8 @@
 Review only (catalogue D; silent on 7.8.1, so reported with ``silent:``): uses
 whose result is taken by position are reported: an argument of ``zip`` or
 ``enumerate``, ``list(...)[i]`` / ``tuple(...)[i]``, an argument of
-``accumulate_grads`` / ``copy_parameters_from``, and a ``for`` loop that writes
+``accumulate_grads`` / ``copy_parameters_from``, the iterable of a list
+comprehension (the list keeps the order), and a ``for`` loop that writes
 ``.data[...]`` / ``.array[...]`` of each item from a random stream (the
 RNNForLM initialisation loop: the same draws land in other arrays).
 """
@@ -49,9 +50,24 @@ def _positional_use(ctx, call):
             return "an item is taken by index"
         if isinstance(outer.func, cst.Attribute) and outer.func.attr.value in _POSITIONAL_METHODS:
             return "`%s` pairs arrays by position" % outer.func.attr.value
+    if isinstance(arg, cst.CompFor) and arg.iter is call \
+            and isinstance(ctx.parent(arg), cst.ListComp) and not _unordered(ctx, arg):
+        return "the list comprehension keeps that order"
     if isinstance(arg, cst.For) and arg.iter is call and _writes_random(ctx, arg):
         return "the loop fills the arrays from a random stream in that order"
     return None
+
+
+def _unordered(ctx, node):
+    """True when ``node`` is inside ``dict(...)``, ``set(...)`` or ``sorted(...)`` of its
+    statement (the order is lost there)."""
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, cst.BaseStatement):
+            return False
+        if isinstance(anc, cst.Call) and ctx.qnames(anc.func) & {
+                "builtins.dict", "builtins.set", "builtins.frozenset", "builtins.sorted"}:
+            return True
+    return False
 
 
 def _writes_random(ctx, loop):

@@ -7,10 +7,17 @@ written as an attribute (``chainer.FunctionSet(...)``) becomes
 ``optimizer.setup(M.collect_parameters())`` becomes ``optimizer.setup(M)``;
 other ``collect_parameters()`` calls are reported. ``copy_parameters_from``,
 ``.parameters`` and ``.gradients`` pair arrays by position in 1.24's
-registration order (CH211) and are reported for review, as is a later
-``M.name = link`` (7.8.1 registers links only inside ``init_scope``).
+registration order (CH211) and are reported for review. A later
+``M.name = value`` on a name ``M`` assigned once from ``FunctionSet(...)`` in
+the same scope, for a ``name`` that is not already a child (not a keyword of
+that call, not assigned before), runs inside ``with M.init_scope():`` (7.8.1
+registers links only there; other values are set as before; v7-only output).
+Re-assigning an existing child (1.24 replaced it; 7.8.1's ``init_scope``
+refuses an existing attribute) and other forms are reported.
 """
 import libcst as cst
+
+from codemod.values import code
 
 CODE = "CH213"
 
@@ -67,6 +74,56 @@ def plan(ctx):
         for target in assign.targets:
             t = target.target
             if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) \
-                    and t.value.value in models and isinstance(assign.value, cst.Call):
-                ctx.review(assign, CODE, "a link assigned to a FunctionSet later: do it inside "
-                           "`with %s.init_scope():`" % t.value.value)
+                    and t.value.value in models:
+                _later_child(ctx, assign, t)
+
+
+def _constructor(ctx, name):
+    """The ``FunctionSet(...)`` call ``name`` is assigned from once in its scope, else None."""
+    assignment = ctx.single_assignment(name)
+    stmt = ctx.parent(ctx.parent(assignment.node)) if assignment is not None else None
+    if isinstance(stmt, cst.Assign) and len(stmt.targets) == 1 \
+            and stmt.targets[0].target is assignment.node and isinstance(stmt.value, cst.Call) \
+            and ctx.qnames(stmt.value.func) & QNAMES:
+        return stmt.value
+    return None
+
+
+def _later_child(ctx, assign, target):
+    model = target.value.value
+    call = _constructor(ctx, target.value)
+    stmt, reason = ctx.enclosing_statement(assign)
+    if len(assign.targets) != 1:
+        reason = "the statement assigns several targets"
+    elif call is None:
+        reason = "`%s` is not assigned once from FunctionSet(...) in this scope" % model
+    elif _existing_child(ctx, call, target):
+        ctx.review(assign, CODE, "`%s` replaces an existing child: 1.24's FunctionSet swapped it, "
+                   "7.8.1's `init_scope` refuses an existing attribute (delete the child first, "
+                   "then assign inside `with %s.init_scope():`)" % (code(target), model))
+        return
+    if reason is None:
+        ctx.edits.wrap(ctx.block_of(stmt), stmt, stmt, "%s.init_scope()" % model)
+        ctx.report(assign, CODE, "`%s = ...` runs inside `with %s.init_scope():` (1.24's "
+                   "FunctionSet registered links assigned later)" % (code(target), model))
+        return
+    ctx.review(assign, CODE, "a link assigned to a FunctionSet later: do it inside "
+               "`with %s.init_scope():` (%s)" % (model, reason))
+
+
+def _existing_child(ctx, call, target):
+    """True when ``target`` (``M.name``) names a keyword of ``call`` or an attribute of
+    ``M`` assigned before it."""
+    name = target.attr.value
+    if any(arg.keyword is not None and arg.keyword.value == name for arg in call.args):
+        return True
+    line, _ = ctx.position(target)
+    for assign in ctx.assigns:
+        for other in assign.targets:
+            t = other.target
+            if t is not target and isinstance(t, cst.Attribute) and t.attr.value == name \
+                    and isinstance(t.value, cst.Name) and t.value.value == target.value.value \
+                    and ctx.scope(t.value) is ctx.scope(target.value) \
+                    and ctx.position(t) < ctx.position(target):
+                return True
+    return False

@@ -17,7 +17,9 @@ A positional ``invoke_before_training`` of ``make_extension`` (v1 slot 3) is
 read as the keyword when catalogue R2 passes the arguments from slot 3 on by
 keyword (``ch302_binding``; ``finalizer`` after it stays ``finalizer``).
 Other values and forms are reported for review; the class attribute is
-silently ignored by Chainer 7.8.1 (``silent:``).
+silently ignored by Chainer 7.8.1 (``silent:``). Reads of
+``X.invoke_before_training`` (catalogue: "other reads of the attribute -> D")
+are reported: 7.8.1's ``Extension`` raises ``AttributeError`` there.
 """
 import libcst as cst
 
@@ -36,6 +38,19 @@ def plan(ctx):
     _extend_calls(ctx)
     _make_extension_calls(ctx)
     _class_attributes(ctx)
+    _attribute_reads(ctx)
+
+
+def _attribute_reads(ctx):
+    for attr in ctx.attributes:
+        if attr.attr.value != KEYWORD:
+            continue
+        parent = ctx.parent(attr)
+        if isinstance(parent, (cst.AssignTarget, cst.Del)):
+            continue
+        ctx.review(attr, CODE, "`%s` is read: 7.8.1's Extension raises AttributeError "
+                   "(`invoke_before_training` was removed); test whether the extension "
+                   "defines `initialize` instead" % code(attr))
 
 
 def _extend_calls(ctx):

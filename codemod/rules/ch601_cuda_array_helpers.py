@@ -13,7 +13,9 @@ Catalogue CH601. Calls resolved by qualified name (``chainer.cuda.X`` or
 Valid on 1.24 too. Reported instead: a ``stream`` other than ``None`` (1.24
 asserted it was ``None``), calls with ``*``/``**`` arguments, a helper imported by
 name (``from chainer.cuda import zeros``), and a missing dtype in a file that
-does not import NumPy.
+does not import NumPy. Without CUDA, 1.24's helpers raised ``RuntimeError``
+(``check_cuda_available``) where ``cuda.cupy.X`` raises ``AttributeError``: in a
+file that catches ``RuntimeError`` the first rewritten call is also reported.
 """
 import libcst as cst
 
@@ -53,6 +55,7 @@ def numpy_name(ctx):
 
 
 def plan(ctx):
+    rewritten = []
     for call in ctx.calls:
         name = helper_name(ctx, call.func)
         if name is None:
@@ -88,9 +91,30 @@ def plan(ctx):
             continue
         ctx.edits.replace_node(call, lambda updated, stream=stream, add=add_dtype, orig=call:
                                _rewrite(orig, updated, stream, add))
+        rewritten.append(call)
         ctx.report(call, CODE, "`%s(...)` -> `cuda.cupy.%s(...)`%s%s" % (
             label, name, " with dtype=%s (the 1.24 default)" % add_dtype if add_dtype else "",
             "; dropped stream=None" if stream is not None else ""))
+    if rewritten and _catches_runtime_error(ctx):
+        ctx.review(rewritten[0], CODE, "this file catches RuntimeError: without CUDA, 1.24's "
+                   "cuda helpers raised RuntimeError (check_cuda_available), `cuda.cupy.X` raises "
+                   "AttributeError; call `cuda.check_cuda_available()` first where that matters",
+                   silent=True)
+
+
+def _catches_runtime_error(ctx):
+    found = []
+
+    class _Handlers(cst.CSTVisitor):
+        def visit_ExceptHandler(self, node):
+            kinds = node.type.elements if isinstance(node.type, cst.Tuple) else [node.type]
+            for kind in kinds:
+                if isinstance(kind, cst.Element):
+                    kind = kind.value
+                if kind is not None and "builtins.RuntimeError" in ctx.qnames(kind):
+                    found.append(node)
+    ctx.module.visit(_Handlers())
+    return bool(found)
 
 
 def _rewrite(original, updated, stream, add_dtype):

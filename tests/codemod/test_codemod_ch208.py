@@ -19,9 +19,14 @@ from parity_cases import IMPORTS as HEAD, kinds, migrate_body as migrate  # shar
 ])
 def test_alias_forms(imports, call):
     new, findings = migrate_source(imports + "bn = %s(64)\n" % call)
-    assert new == imports + "bn = %s(64, initial_avg_var=0)\n" % call
-    # F.BatchNormalization is also CH212's (the alias left chainer.functions): a review item
-    extra = [("CH212", "review")] if call.startswith("F.") else []
+    if call.startswith("F."):
+        # F.BatchNormalization is also CH212's (the alias left chainer.functions): the link
+        # class, with the import of chainer.links
+        assert new == imports + "import chainer.links as L\n\nbn = L.BatchNormalization(64, " \
+            "initial_avg_var=0)\n"
+    else:
+        assert new == imports + "bn = %s(64, initial_avg_var=0)\n" % call
+    extra = [("CH212", "fix")] if call.startswith("F.") else []
     assert kinds(findings) == [("CH208", "review")] + extra
     finding = findings[0]
     assert finding.silent

@@ -20,8 +20,22 @@ def test_ch209_rewrites(before, after):
     assert fixes(findings, "CH209")
 
 
+def test_ch209_none_adds_import_math():
+    new, findings = migrate_source("import chainer\nchainer.initializers.init_weight(w, None)\n")
+    assert new == ("import chainer\nimport math\n\n"
+                   "chainer.initializers.HeNormal(1 / math.sqrt(2))(w)\n")
+    assert fixes(findings, "CH209")
+
+
+def test_ch209_none_when_the_name_math_is_taken():
+    body = "math = 1\nchainer.initializers.init_weight(w, None)\n"
+    new, findings = migrate(body)
+    assert new == body
+    assert reviews(findings, "CH209")
+
+
 @pytest.mark.parametrize("body", [
-    "chainer.initializers.init_weight(w, None)\n",
+    "chainer.initializers.init_weight(w, np.ones((3, 4)))\n",
     "chainer.initializers.init_weight(w, init)\n",
     "y = chainer.initializers.init_weight(w, 0.5)\n",
     "chainer.initializers.init_weight(*args)\n",
