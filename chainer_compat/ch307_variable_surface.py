@@ -108,8 +108,9 @@ def debug_print(self):
         return _stock("debug_print")(self)
     stats_msg = "mean={0:.8f}, std={1:.8f}"
     data = self.array
-    device = getattr(data, "device", "CPU")
     xp = cuda.get_array_module(data)
+    device = "CPU" if xp is numpy else data.device  # NumPy 2 arrays have .device == 'cpu'
+
     grad = self.grad
     if grad is None:
         grad_text = None

@@ -54,6 +54,10 @@ def v1_params(link):
 def sum_sqnorm(arrays):
     """Chainer 1.24 ``optimizer._sum_sqnorm``: a Python float.
 
+    Each dot product is added to a float64 sum, as 1.24 did under NumPy 1.x's
+    value-based promotion (``0.0 + float32``); under NumPy 2 (NEP 50) that
+    addition would stay float32, so the terms are converted explicitly.
+
     Args:
         arrays: NumPy or CuPy arrays (any shape and float dtype).
     """
@@ -63,7 +67,7 @@ def sum_sqnorm(arrays):
         with chainer.using_device(device):
             x = x.ravel()
             s = x.dot(x)
-            sq_sum[device.name] += s
+            sq_sum[device.name] += float(s)
     return sum([float(i) for i in sq_sum.values()])
 
 
@@ -90,7 +94,9 @@ def clip_grads(self, maxnorm):
         for param in params:
             grad = param.grad
             with chainer.using_device(backend.get_device_from_array(grad)):
-                grad *= rate
+                # the scalar in the gradient's dtype: NumPy 1.x's value-based casting
+                # (1.24's arithmetic); NEP 50 would multiply in float64
+                grad *= grad.dtype.type(rate)
 
 
 def weight_decay(self, decay):
