@@ -15,7 +15,9 @@ forgets the name. ``params``, ``namedparams``, ``links``, ``namedlinks`` and
 mode (``set_param_order('v1')`` or ``with param_order('v1'):``); the default
 ``'v7'`` calls the stock methods. ``ChainList`` keeps index order in both.
 Names registered before the shim was installed come after the recorded ones,
-sorted. The mode is process-wide; no warning is given (v2 code calls these too).
+sorted. The mode is process-wide. In the default ``'v7'`` mode a call from v1
+code (R6) whose sorted order differs from the registration order warns CH211
+once per call site, naming ``set_param_order('v1')``.
 
 Lazily sized parameters (``L.Linear(None, 3)``, ``L.Convolution2D(None, 4, 3)``,
 ``Parameter(initializer)`` without a shape): Chainer 1.24 registered them with
@@ -44,6 +46,8 @@ import threading
 from chainer import link as _link
 from chainer import variable as _variable
 
+from chainer_compat import _caller, _warn
+
 #: Codes this module restores.
 CODES = ("CH211",)
 
@@ -56,6 +60,7 @@ _stamps = itertools.count()
 
 _mode = "v7"
 _lock = threading.Lock()
+_comparing = threading.local()
 
 
 def set_param_order(mode):
@@ -275,12 +280,30 @@ def _chain_children(self):
 
 
 def _switch(original, v1_version):
-    """A wrapper of a stock iterator method that uses ``v1_version`` in ``'v1'`` mode."""
+    """A wrapper of a stock iterator method that uses ``v1_version`` in ``'v1'`` mode.
+
+    In ``'v7'`` mode, a call from v1 code (R6) whose order differs from 1.24's
+    registration order warns CH211 once per call site, naming the opt-in.
+    """
     @functools.wraps(original)
     def method(self, *args, **kwargs):
-        if _mode == "v1":
+        nested = getattr(_comparing, "mode", None)   # set while a v1 caller's call compares
+        if _mode == "v1" or nested == "v1":
             return v1_version(self, *args, **kwargs)
-        return original(self, *args, **kwargs)
+        if nested == "v7" or not _caller.v1_caller():
+            return original(self, *args, **kwargs)
+        try:
+            _comparing.mode = "v7"
+            stock = list(original(self, *args, **kwargs))
+            _comparing.mode = "v1"
+            differs = [id(x) for x in stock] != [id(x) for x in v1_version(self, *args, **kwargs)]
+        finally:
+            _comparing.mode = None
+        if differs:
+            _warn.warn("CH211", "%s.%s() from v1 code (7.8.1's sorted order differs from 1.24's "
+                                "registration order here; chainer_compat.set_param_order('v1') "
+                                "restores it)" % (type(self).__name__, original.__name__))
+        return iter(stock)
     return method
 
 

@@ -31,7 +31,7 @@ import chainer
 from chainer.backends import cuda
 from chainer.utils import type_check
 
-from chainer_compat import _caller
+from chainer_compat import _caller, ch104_volatile
 
 #: Codes this module restores.
 CODES = ("CH307",)
@@ -119,7 +119,7 @@ def debug_print(self):
     else:
         grad_text = stats_msg.format(float(xp.mean(grad)), float(xp.std(grad)))
     stats = stats_msg.format(float(xp.mean(data)), float(xp.std(data)))
-    volatile = getattr(self, "volatile", "OFF")
+    volatile = self.__dict__.get(ch104_volatile.TAG, "OFF")  # CH104's tag, read without a CH104 warning
     return _DEBUG.format(summary=repr(self), volatile=volatile, grad=grad_text,
                          shape=data.shape, background=type(data), dtype=data.dtype,
                          device=device, stats=stats)

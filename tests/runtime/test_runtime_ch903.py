@@ -221,3 +221,19 @@ def test_gradient_clipping_scales_in_float32_like_numpy1():
     for name, p in link.namedparams():
         numpy.testing.assert_array_equal(p.grad, grads[name] * rate)
         assert p.grad.dtype == numpy.float32
+
+
+def test_reporter_summary_sums_float32_terms_in_float64():
+    # NumPy 1.x arithmetic (Chainer 1.24 and 7.8.1 on NumPy 1.26): 1 * float32 scalar -> float64
+    from chainer import reporter
+    values = [numpy.float32(v) for v in (0.7, 0.6, 0.65, 0.65)]
+    summary = reporter.Summary()
+    for v in values:
+        summary.add(v)
+    x = x2 = numpy.float64(0)
+    for v in values:
+        x = x + numpy.float64(v)
+        x2 = x2 + numpy.float64(v) * numpy.float64(v)
+    mean = summary.compute_mean()
+    assert mean.dtype == numpy.float64 and mean == x / 4
+    assert numpy.asarray(summary._x2).dtype == numpy.float64 and summary._x2 == x2

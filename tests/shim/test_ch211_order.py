@@ -3,6 +3,8 @@ import os
 import pathlib
 import subprocess
 
+import warnings
+
 import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
@@ -222,11 +224,24 @@ def test_mode_switch():
     assert ch211_order.get_param_order() == "v7"
 
 
-def test_no_warning_for_plain_iteration(recwarn):
+def test_v1_code_is_told_when_the_sorted_order_differs(recwarn):
     with chainer_compat.param_order("v1"):
-        list(Scoped().params())
-    list(Scoped().params())
+        list(Scoped().params())   # 1.24's order: nothing to report
     assert not [w for w in recwarn.list if w.category is chainer_compat.ChainerV1Warning]
+    list(L.Linear(2, 3).params())  # W, b: the same order in both versions
+    assert not [w for w in recwarn.list if w.category is chainer_compat.ChainerV1Warning]
+    list(Scoped().params())   # v1 code, default order, and the orders differ
+    found = [w for w in recwarn.list if w.category is chainer_compat.ChainerV1Warning]
+    assert len(found) == 1, [str(w.message) for w in found]
+    assert "CH211" in str(found[0].message) and "set_param_order('v1')" in str(found[0].message)
+
+
+def test_v2_code_is_not_told():
+    ns = {"__name__": "v2_user_module", "__chainer_compat__": "v2", "model": Scoped()}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec(compile("names = [n for n, _ in model.namedparams()]\n", "<v2 module>", "exec"), ns)
+    assert not [w for w in caught if w.category is chainer_compat.ChainerV1Warning]
 
 
 # -- against real Chainer 1.24 ---------------------------------------------------------

@@ -42,3 +42,14 @@ def test_v2_caller_gets_stock_surface():
         chainer_compat.install()
     assert (ns["r"], ns["s"], ns["d"]) == stock
     assert ns["unhashable"]
+
+
+def test_debug_print_is_not_a_v1_use():
+    # a valid 7.8.1 call: it must not warn (it used to read .volatile through CH104)
+    import warnings
+    v = chainer.Variable(numpy.zeros((2, 3), numpy.float32))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = v.debug_print()
+    assert not [w for w in caught if w.category is chainer_compat.ChainerV1Warning]
+    assert "- device: CPU\n- volatile: OFF\n" in text

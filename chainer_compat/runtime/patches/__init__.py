@@ -8,9 +8,9 @@ imported (or at once when it already was).
 """
 from chainer_compat.runtime.patches import (  # noqa: F401
     ch903_meshgrid, ch903_pad_sequence, ch903_concat_padding, ch903_fix,
-    ch903_maxout, ch903_device_text, ch903_gradient_clipping,
+    ch903_maxout, ch903_device_text, ch903_gradient_clipping, ch903_summary,
     ch905_cupy_report, ch908_setdaemon, ch909_sparse_float16)
 
 ALL = (ch903_meshgrid, ch903_pad_sequence, ch903_concat_padding, ch903_fix,
-       ch903_maxout, ch903_device_text, ch903_gradient_clipping,
+       ch903_maxout, ch903_device_text, ch903_gradient_clipping, ch903_summary,
        ch905_cupy_report, ch908_setdaemon, ch909_sparse_float16)
