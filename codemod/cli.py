@@ -21,7 +21,10 @@ PROGRESS_FILES, PROGRESS_BYTES = 5, 100_000
 
 
 def _codes(text):
-    return [c for c in text.split(",") if c.strip()]
+    codes = [c for c in text.split(",") if c.strip()]
+    if not codes:
+        raise argparse.ArgumentTypeError("needs at least one rule code or prefix (e.g. CH101,CH2)")
+    return codes
 
 
 def build_parser():

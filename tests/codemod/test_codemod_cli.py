@@ -144,6 +144,13 @@ def test_select_ignore_and_quiet(tree, capsys):
     assert code == 2 and "unknown rule code" in err
 
 
+def test_empty_select_is_an_error(tree, capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--select", "", str(tree)])
+    assert exc.value.code == 2 and "at least one rule code" in capsys.readouterr().err
+    assert (tree / "a.py").read_text() == V1
+
+
 def test_explain(capsys):
     code, out, _ = run(["--explain", "ch101"], capsys)
     assert code == 0
