@@ -3,7 +3,8 @@
 Each test is taken from the Chainer tests that fail on NumPy 2 (runtime.md
 section 4) and runs with warnings as errors, so a deprecation that NumPy will
 turn into an error fails here first. The expected values are computed
-independently of the patched code.
+independently of the patched code. These tests are v2-style code (the runtime
+layer is for Chainer 7.8.1 itself), so the module says so to the shim (R6).
 """
 import io
 
@@ -16,6 +17,8 @@ import chainer.links as L
 from chainer import distributions
 from chainer.dataset import convert
 from chainer_compat import runtime
+
+__chainer_compat__ = 'v2'
 
 
 def _bits(a):
