@@ -11,7 +11,7 @@ optimizers.
 import libcst as cst
 
 from codemod.context import has_splat
-from codemod.values import code
+from codemod.values import code, is_pure
 
 
 def method_calls(ctx, name, n_args):
@@ -42,6 +42,25 @@ def method_calls(ctx, name, n_args):
             problem = "the call has %d arguments (expected %d)" % (len(call.args), n_args)
         found.append((call, func.value, problem))
     return found
+
+
+def statement_calls(ctx, name, keyword):
+    """``(call, receiver, stmt, problem)`` for ``X.name(value)`` calls that stand alone.
+
+    ``problem`` (why the call cannot be rewritten) is ``None`` for a call whose
+    one argument is positional or the keyword ``keyword``, that is a statement of
+    its own (``stmt``) and whose receiver has no side effects.
+    """
+    for call, receiver, problem in method_calls(ctx, name, 1):
+        if problem is None and call.args[0].keyword is not None \
+                and call.args[0].keyword.value != keyword:
+            problem = "unknown keyword `%s`" % call.args[0].keyword.value
+        stmt = expression_statement(ctx, call) if problem is None else None
+        if problem is None and stmt is None:
+            problem = "it is used as a value"
+        if problem is None and not is_pure(receiver):
+            problem = "the receiver `%s` may have side effects" % code(receiver)
+        yield call, receiver, stmt, problem
 
 
 def expression_statement(ctx, call):

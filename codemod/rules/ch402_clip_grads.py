@@ -8,22 +8,14 @@ receiver with side effects, or a call used as a value, is reported.
 """
 import libcst as cst
 
-from codemod.rules.ch401_methods import expression_statement, method_calls
-from codemod.values import code, is_pure
+from codemod.rules.ch401_methods import statement_calls
+from codemod.values import code
 
 CODE = "CH402"
 
 
 def plan(ctx):
-    for call, receiver, problem in method_calls(ctx, "clip_grads", 1):
-        if problem is None and call.args[0].keyword is not None \
-                and call.args[0].keyword.value != "maxnorm":
-            problem = "unknown keyword `%s`" % call.args[0].keyword.value
-        stmt = expression_statement(ctx, call) if problem is None else None
-        if problem is None and stmt is None:
-            problem = "it is used as a value"
-        if problem is None and not is_pure(receiver):
-            problem = "the receiver `%s` may have side effects" % code(receiver)
+    for call, receiver, stmt, problem in statement_calls(ctx, "clip_grads", "maxnorm"):
         if problem is not None:
             ctx.review(call, CODE, "`%s`: %s; write `chainer.optimizer_hooks.GradientClipping"
                        "(maxnorm)(optimizer)` by hand" % (code(call), problem))

@@ -14,23 +14,14 @@ preceded by the call (never done here). A call used as a value is reported.
 """
 import libcst as cst
 
-from codemod.rules.ch401_methods import (
-    expression_statement, fresh_name, method_calls, operand, with_comments)
+from codemod.rules.ch401_methods import fresh_name, operand, statement_calls, with_comments
 from codemod.values import code, is_pure
 
 CODE = "CH403"
 
 
 def plan(ctx):
-    for call, receiver, problem in method_calls(ctx, "weight_decay", 1):
-        if problem is None and call.args[0].keyword is not None \
-                and call.args[0].keyword.value != "decay":
-            problem = "unknown keyword `%s`" % call.args[0].keyword.value
-        stmt = expression_statement(ctx, call) if problem is None else None
-        if problem is None and stmt is None:
-            problem = "it is used as a value"
-        if problem is None and not is_pure(receiver):
-            problem = "the receiver `%s` may have side effects" % code(receiver)
+    for call, receiver, stmt, problem in statement_calls(ctx, "weight_decay", "decay"):
         if problem is not None:
             ctx.review(call, CODE, "`%s`: %s; add `rate * p.data` to every `p.grad` of "
                        "`optimizer.target.params()` by hand" % (code(call), problem))
