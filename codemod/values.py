@@ -9,6 +9,16 @@ def code(node):
     return _EMPTY.code_for_node(node)
 
 
+def dotted(node):
+    """``'a.b.c'`` for a Name/Attribute chain, else None."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        head = dotted(node.value)
+        return None if head is None else head + "." + node.attr.value
+    return None
+
+
 def is_name(node, value):
     return isinstance(node, cst.Name) and node.value == value and not node.lpar
 

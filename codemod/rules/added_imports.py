@@ -11,7 +11,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 
-from codemod.rules.ch6_imports import dotted
+from codemod.values import dotted
 
 _KEY = "added_imports"
 

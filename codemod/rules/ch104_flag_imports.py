@@ -9,18 +9,10 @@ the import is kept (the file will not import on 7.8.1 without the shim).
 """
 import libcst as cst
 
+from codemod.values import dotted
+
 CODE = "CH104"
 MODULE = "chainer.flag"
-
-
-def _dotted(node):
-    """``'a.b.c'`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = _dotted(node.value)
-        return None if head is None else head + "." + node.attr.value
-    return None
 
 
 def _flag_aliases(small):
@@ -30,14 +22,14 @@ def _flag_aliases(small):
     found = []
     if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) \
             and not small.relative and small.module is not None:
-        module = _dotted(small.module)
+        module = dotted(small.module)
         for alias in small.names:
-            name = _dotted(alias.name)
+            name = dotted(alias.name)
             if module == MODULE or (module == "chainer" and name == "flag"):
                 found.append((alias, _bound(alias), False))
     elif isinstance(small, cst.Import):
         for alias in small.names:
-            if _dotted(alias.name) == MODULE:
+            if dotted(alias.name) == MODULE:
                 found.append((alias, _bound(alias) if alias.asname else "chainer",
                               alias.asname is None))
     return found
@@ -46,7 +38,7 @@ def _flag_aliases(small):
 def _bound(alias):
     if alias.asname is not None:
         return alias.asname.name.value
-    return _dotted(alias.name).split(".")[0]
+    return dotted(alias.name).split(".")[0]
 
 
 def _removed(ctx, node):

@@ -11,7 +11,8 @@ imported by ``import chainer.links``, so the new spelling needs that import.
 """
 import libcst as cst
 
-from codemod.rules.ch6_imports import dotted, from_imports, move_from_import
+from codemod.rules.ch6_imports import from_imports, move_from_import
+from codemod.values import dotted
 
 CODE = "CH602"
 OLD, NEW = "chainer.functions.caffe", "chainer.links.caffe"

@@ -16,7 +16,7 @@ is CH606; the others of A14 have codes of their own.
 """
 import libcst as cst
 
-from codemod.rules.ch6_imports import dotted
+from codemod.values import dotted
 
 CODE = "CH608"
 

@@ -9,17 +9,9 @@ statement keeps its other names; it is dropped when none is left).
 """
 import libcst as cst
 
+from codemod.values import dotted
+
 _KEY = "ch6_import_moves"
-
-
-def dotted(node):
-    """``'a.b.c'`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = dotted(node.value)
-        return None if head is None else head + "." + node.attr.value
-    return None
 
 
 def from_imports(ctx):
