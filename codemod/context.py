@@ -85,6 +85,13 @@ class FileContext:
             value = value()
         return {q.name for q in value}
 
+    def callee_qnames(self, call):
+        """Qualified names of what ``call`` calls; empty for a call of a call's result:
+        libcst names ``L.Linear(3, 2)(x)`` (a call of the new link) like the class."""
+        if isinstance(call.func, cst.Call):
+            return set()
+        return self.qnames(call.func)
+
     def parent(self, node):
         return self._parents.get(node)
 

@@ -32,9 +32,8 @@ def _edit(call):
 
 
 def plan(ctx):
-    # (not ``L.LSTM(3, 4)(x)``: libcst gives that call of the link the constructor's name)
-    sites = [call for call in ctx.calls
-             if not isinstance(call.func, cst.Call) and ctx.qnames(call.func) & CONSTRUCTORS]
+    # (not ``L.LSTM(3, 4)(x)``: a call of the link, see FileContext.callee_qnames)
+    sites = [call for call in ctx.calls if ctx.callee_qnames(call) & CONSTRUCTORS]
     sites += super_init_calls(ctx, CONSTRUCTORS)
     todo = []
     for call in sites:

@@ -73,9 +73,7 @@ def _edit(call):
 def plan(ctx):
     todo = []
     for call in ctx.calls:
-        if isinstance(call.func, cst.Call):
-            continue    # ``L.GRU(3, 4)(h, x)`` calls the link (libcst names it like the class)
-        found = ctx.qnames(call.func)
+        found = ctx.callee_qnames(call)   # (not ``L.GRU(3, 4)(h, x)``, a call of the link)
         if not found & CONSTRUCTORS:
             if any(q == "builtins.isinstance" or q == "builtins.issubclass" for q in found) \
                     and any(ctx.qnames(a.value) & CONSTRUCTORS for a in call.args[1:]):

@@ -43,7 +43,7 @@ def plan(ctx):
     funcs = {}  # block-level statement -> source of the callees to extend
     for call in ctx.calls:
         # (``L.BatchNormalization(8)(x)`` calls the link: libcst names it like the class)
-        if isinstance(call.func, cst.Call) or not ctx.qnames(call.func) & CONSTRUCTORS:
+        if not ctx.callee_qnames(call) & CONSTRUCTORS:
             continue
         if find_arg(call, KEYWORD, V7_INDEX) is not None:
             continue

@@ -57,9 +57,7 @@ def binding(ctx, call, rows=None):
     ``*``/``**`` arguments, more positional arguments than the v1 signature
     has, or a v1 keyword that the call also passes by name (a v1 error)."""
     rows = table() if rows is None else rows
-    if isinstance(call.func, cst.Call):   # ``L.Linear(3, 2)(x)``: a call of the link
-        return {}
-    found = sorted(ctx.qnames(call.func) & set(rows))
+    found = sorted(ctx.callee_qnames(call) & set(rows))   # (not ``L.Linear(3, 2)(x)``)
     if not found or has_splat(call):
         return {}
     n_shared, v1_params = rows[found[0]]
@@ -138,9 +136,10 @@ def plan_table(ctx, code, rows, what):
     the findings of ``code``; ``what`` describes the change. The arguments that
     other rules drop (``use_cudnn=``, ``wscale=1``, ...) are not named."""
     for call in ctx.calls:
-        if isinstance(call.func, cst.Call) or not ctx.qnames(call.func) & set(rows):
+        found = sorted(ctx.callee_qnames(call) & set(rows))
+        if not found:
             continue
-        n_shared, v1_params = rows[sorted(ctx.qnames(call.func) & set(rows))[0]]
+        n_shared, v1_params = rows[found[0]]
         count = positional_count(call)
         if count <= n_shared:
             continue

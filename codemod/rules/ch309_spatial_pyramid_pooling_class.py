@@ -49,7 +49,7 @@ def _editor(values):
 def plan(ctx):
     sites, values = [], set()
     for call in ctx.calls:
-        if isinstance(call.func, cst.Call) or not ctx.qnames(call.func) & NAMES:
+        if not ctx.callee_qnames(call) & NAMES:
             continue
         arg = find_arg(call, "pooling_class", 2)
         if arg is None or (arg.keyword is not None and arg.keyword.value != "pooling_class"):
