@@ -218,6 +218,20 @@ def param_names(link, include_uninit=True):
 
 # -- v1-order iterators --------------------------------------------------------
 
+def v1_params(link):
+    """The initialised parameters under ``link`` in Chainer 1.24's order (a list of
+    ``Parameter``), read from the registration records whatever the mode is."""
+    d = link.__dict__
+    found = [d[name] for name in param_names(link, include_uninit=False)]
+    if isinstance(link, _link.Chain):
+        for name in ordered(d, CHILDREN_KEY, d["_children"]):
+            found += v1_params(d[name])
+    elif isinstance(link, _link.ChainList):
+        for child in d["_children"]:
+            found += v1_params(child)
+    return found
+
+
 def _link_params(self, include_uninit=True):
     d = self.__dict__
     for name in param_names(self, include_uninit):

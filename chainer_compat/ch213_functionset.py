@@ -34,19 +34,6 @@ CODES = ("CH213",)
 MODULE = "chainer.function_set"
 
 
-def v1_params(link):
-    """The initialised parameters under ``link`` in Chainer 1.24's order (a list)."""
-    d = link.__dict__
-    found = [d[name] for name in ch211_order.param_names(link, include_uninit=False)]
-    if isinstance(link, _link.Chain):
-        for name in ch211_order.ordered(d, ch211_order.CHILDREN_KEY, d["_children"]):
-            found += v1_params(d[name])
-    elif isinstance(link, _link.ChainList):
-        for child in d["_children"]:
-            found += v1_params(child)
-    return found
-
-
 class FunctionSet(_link.Chain):
     """Chainer 1.24's ``FunctionSet``: a ``Chain`` that registers links on assignment.
 
@@ -90,11 +77,11 @@ class FunctionSet(_link.Chain):
     @property
     def parameters(self):
         """Tuple of the parameter arrays, in Chainer 1.24's ``params()`` order."""
-        return tuple(param.array for param in v1_params(self))
+        return tuple(param.array for param in ch211_order.v1_params(self))
 
     @parameters.setter
     def parameters(self, arrays):
-        params = v1_params(self)
+        params = ch211_order.v1_params(self)
         assert len(arrays) == len(params)
         for dst, src in zip(params, arrays):
             dst.array = src
@@ -102,11 +89,11 @@ class FunctionSet(_link.Chain):
     @property
     def gradients(self):
         """Tuple of the gradient arrays, in the order of ``parameters``."""
-        return tuple(param.grad for param in v1_params(self))
+        return tuple(param.grad for param in ch211_order.v1_params(self))
 
     @gradients.setter
     def gradients(self, grads):
-        params = v1_params(self)
+        params = ch211_order.v1_params(self)
         assert len(grads) == len(params)
         for dst, src in zip(params, grads):
             dst.grad = src

@@ -32,7 +32,7 @@ import chainer
 from chainer import backend
 
 from chainer_compat import _warn
-from chainer_compat.ch211_order import param_order
+from chainer_compat.ch211_order import v1_params
 
 #: Codes this module restores (and warns with).
 CODES = ("CH401", "CH402", "CH403", "CH404", "CH405")
@@ -43,12 +43,6 @@ def _no_deprecation():
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"chainer(\.|$)")
         yield
-
-
-def v1_params(link):
-    """The initialised parameters of ``link`` in Chainer 1.24 order (a list of ``Parameter``)."""
-    with param_order("v1"):
-        return [p for p in link.params(False) if p.array is not None]
 
 
 def sum_sqnorm(arrays):
