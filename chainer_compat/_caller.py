@@ -78,39 +78,43 @@ def is_v7_module(module_name, module_globals=None):
     return any(_in_package(module_name, package) for package in _v7_packages)
 
 
-def caller_frame():
-    """The innermost frame outside ``chainer_compat`` (the code that called into the shim)."""
+def caller_frame(skip_code=None):
+    """The innermost frame outside ``chainer_compat`` (the code that called into the shim);
+    frames running ``skip_code`` (a code object) are passed over too."""
     frame = sys._getframe(1)
-    while frame is not None and _in_package(frame.f_globals.get("__name__") or "", "chainer_compat"):
+    while frame is not None and (
+            frame.f_code is skip_code
+            or _in_package(frame.f_globals.get("__name__") or "", "chainer_compat")):
         frame = frame.f_back
     return frame
 
 
-def v1_caller():
-    """True when the innermost frame outside ``chainer_compat`` is v1 code (module docstring)."""
-    frame = caller_frame()
+def is_v1_frame(frame):
+    """True when ``frame`` runs v1 code (False for ``None``)."""
     if frame is None:
         return False
     module_globals = frame.f_globals
     return not is_v7_module(module_globals.get("__name__") or "", module_globals)
 
 
-def _link_call_code():
-    from chainer import link
-    return link.Link.__dict__["__call__"].__code__
+def v1_caller():
+    """True when the innermost frame outside ``chainer_compat`` is v1 code (module docstring)."""
+    return is_v1_frame(caller_frame())
+
+
+_LINK_CALL = []
+
+
+def link_call_code():
+    """The code object of the stock ``chainer.Link.__call__`` (looked up once)."""
+    if not _LINK_CALL:
+        from chainer import link
+        _LINK_CALL.append(link.Link.__dict__["__call__"].__code__)
+    return _LINK_CALL[0]
 
 
 def v1_link_caller():
     """Like ``v1_caller``, for wrappers of a link's ``forward``: frames of the stock
     ``chainer.Link.__call__`` (which calls ``forward``) are skipped too, so the
     code that called the link decides (``model(x)`` in a v1 module is v1 code)."""
-    code = _link_call_code()
-    frame = sys._getframe(1)
-    while frame is not None and (
-            frame.f_code is code
-            or _in_package(frame.f_globals.get("__name__") or "", "chainer_compat")):
-        frame = frame.f_back
-    if frame is None:
-        return False
-    module_globals = frame.f_globals
-    return not is_v7_module(module_globals.get("__name__") or "", module_globals)
+    return is_v1_frame(caller_frame(link_call_code()))

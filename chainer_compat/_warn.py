@@ -16,6 +16,7 @@ import threading
 import warnings
 
 import chainer_rules
+from chainer_compat import _caller
 
 ENV = "CHAINER_COMPAT_WARNINGS"
 MODES = ("once", "always", "error", "ignore")
@@ -68,65 +69,59 @@ def message(code, what):
     return "%s: %s is Chainer v1 API; fix: %s" % (rule.label, what, rule.fix)
 
 
-def _is_internal(module_name):
-    return (module_name == "chainer" or module_name.startswith("chainer.")
-            or module_name == "chainer_compat" or module_name.startswith("chainer_compat.")
-            or module_name == "contextlib" or module_name == "functools")
+_PASS_THROUGH = ("contextlib", "functools")
 
 
-def user_frame():
-    """The innermost frame outside ``chainer_compat`` and ``chainer`` (the v1 call site)."""
-    frame = sys._getframe(1)
-    while frame is not None and _is_internal(frame.f_globals.get("__name__", "")):
-        frame = frame.f_back
-    return frame
-
-
-def _called_by_chainer():
-    """True when the first frame outside ``chainer_compat`` belongs to the ``chainer`` package.
+def _call_site():
+    """``(frame, by_chainer)``: the innermost frame outside ``chainer_compat`` (and the
+    ``contextlib``/``functools`` helpers and ``Link.__call__``, which only pass the
+    user's arguments on), i.e. the v1 call site; ``by_chainer`` is True when that
+    frame belongs to the ``chainer`` package.
 
     Chainer 7.8.1 itself may touch a re-added v1 name (``chainer.testing``'s
     unary-math test builds ``F.Sqrt()`` when that name exists): that is not a
     v1 use in the user's code, so it is not reported.
     """
-    from chainer_compat._caller import _link_call_code
-    link_call = _link_call_code()   # Link.__call__ only passes the user's arguments on
+    link_call = _caller.link_call_code()
     frame = sys._getframe(2)
     while frame is not None:
         name = frame.f_globals.get("__name__", "") or ""
         if not (name == "chainer_compat" or name.startswith("chainer_compat.")
-                or name in ("contextlib", "functools") or frame.f_code is link_call):
-            return name == "chainer" or name.startswith("chainer.")
+                or name in _PASS_THROUGH or frame.f_code is link_call):
+            return frame, name == "chainer" or name.startswith("chainer.")
         frame = frame.f_back
-    return False
+    return None, False
 
 
 def warn(code, what):
     """Report one v1 use of rule ``code``; see the module docstring for the modes.
 
-    Uses made by Chainer's own code (``_called_by_chainer``) are not reported.
+    Uses made by Chainer's own code (``_call_site``) are not reported. In ``once``
+    mode a call site already reported costs one stack walk and a set lookup.
     """
     mode = _mode
-    if mode == "ignore" or _called_by_chainer():
+    if mode == "ignore":
         return
-    try:
-        text = message(code, what)
-    except KeyError:  # a code the registry lacks: still tell the user (tests flag the gap)
-        text = "%s: %s is Chainer v1 API" % (code, what)
-    if mode == "error":
-        raise ChainerV1Warning(text)
-    frame = user_frame()
+    frame, by_chainer = _call_site()
+    if by_chainer:
+        return
     if frame is None:
         filename, lineno, module = "<unknown>", 0, "<unknown>"
     else:
         filename, lineno = frame.f_code.co_filename, frame.f_lineno
         module = frame.f_globals.get("__name__", "<unknown>")
     if mode == "once":
-        key = (text, filename, lineno)
+        key = (code, what, filename, lineno)
         with _lock:
             if key in _seen:
                 return
             _seen.add(key)
+    try:
+        text = message(code, what)
+    except KeyError:  # a code the registry lacks: still tell the user (tests flag the gap)
+        text = "%s: %s is Chainer v1 API" % (code, what)
+    if mode == "error":
+        raise ChainerV1Warning(text)
     warnings.warn_explicit(text, ChainerV1Warning, filename, lineno, module=module)
 
 

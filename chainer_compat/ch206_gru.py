@@ -63,10 +63,7 @@ def _reader_is_v1():
     while frame is not None and (frame.f_globals.get("__name__") or "").startswith(
             ("importlib", "chainer_compat")):
         frame = frame.f_back
-    if frame is None:
-        return False
-    names = frame.f_globals
-    return not _caller.is_v7_module(names.get("__name__") or "", names)
+    return _caller.is_v1_frame(frame)
 
 
 def _module_getattr(module, previous):

@@ -35,9 +35,9 @@ def _outside_caller_is_v1():
     while frame is not None:
         name = frame.f_globals.get("__name__") or ""
         if not (name == "chainer" or name.startswith(("chainer.", "chainer_compat"))):
-            return not _caller.is_v7_module(name, frame.f_globals)
+            break
         frame = frame.f_back
-    return False
+    return _caller.is_v1_frame(frame)
 
 
 def wrap_report(original):
