@@ -85,6 +85,14 @@ class Patcher(object):
         self._records.append(("item", mapping, key, mapping.get(key, MISSING)))
         mapping[key] = value
 
+    def after_import(self, name, fn):
+        """Run ``fn(module)`` once module ``name`` is imported (at once if it already is);
+        ``restore`` removes the import hook if it is still waiting."""
+        from chainer_compat.runtime import hooks
+        finder = hooks.after_import(name, fn)
+        if finder is not None:
+            self._records.append(("hook", finder, None, None))
+
     def set_everywhere(self, original, wrapper):
         """Bind ``wrapper`` wherever a loaded ``chainer`` module binds ``original``.
 
@@ -110,7 +118,10 @@ class Patcher(object):
         get the original back as well.
         """
         for kind, owner, name, previous in reversed(self._records):
-            if kind == "item":
+            if kind == "hook":
+                from chainer_compat.runtime import hooks
+                hooks.remove(owner)
+            elif kind == "item":
                 if previous is MISSING:
                     owner.pop(name, None)
                 else:

@@ -12,15 +12,11 @@ that module is imported (at once if it already is).
 """
 
 from chainer_compat.ch101_train import wrap_forward
-from chainer_compat.runtime import hooks
 
 #: Codes this module restores (and warns with).
 CODES = ("CH101",)
 
 CAFFE = "chainer.links.caffe.caffe_function"
-
-_state = {"hooks": None}
-
 
 def _patch_forward(patcher):
     def patch(module):
@@ -31,10 +27,4 @@ def _patch_forward(patcher):
 
 def install(patcher):
     """Wrap ``CaffeFunction.forward`` now or when its module is imported."""
-    _state["hooks"] = hooks.after_import(CAFFE, _patch_forward(patcher))
-
-
-def reset():
-    """Remove the import hook (called after the patcher restored everything)."""
-    hooks.remove(_state["hooks"])
-    _state["hooks"] = None
+    patcher.after_import(CAFFE, _patch_forward(patcher))

@@ -30,7 +30,6 @@ import importlib
 import sys
 
 from chainer_compat import _warn
-from chainer_compat.runtime import hooks
 from chainer_rules import ch603_submodule_attributes as rule_data
 
 #: Codes this module restores (and warns with).
@@ -71,9 +70,6 @@ def make_getattr(owner, aliases, previous=None):
     return __getattr__
 
 
-_state = {"hooks": []}
-
-
 def _give_getattr(patcher, owner, aliases):
     def give(module):
         previous = vars(module).get("__getattr__")
@@ -86,18 +82,10 @@ def install(patcher):
     as ``chainer.gradient_check`` which imports pytest, when it is imported); register
     the ``MOVED`` paths."""
     for owner, aliases in ALIASES.items():
-        found = hooks.after_import(owner, _give_getattr(patcher, owner, aliases))
-        if found is not None:
-            _state["hooks"].append(found)
+        patcher.after_import(owner, _give_getattr(patcher, owner, aliases))
     for old, new in MOVED.items():
         module = importlib.import_module(new)
         parent, _, name = old.rpartition(".")
         patcher.set_item(sys.modules, old, module)
         patcher.set(importlib.import_module(parent), name, module)
 
-
-def reset():
-    """Remove the import hooks of owners not imported while installed."""
-    for found in _state["hooks"]:
-        hooks.remove(found)
-    _state["hooks"] = []

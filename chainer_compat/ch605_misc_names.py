@@ -35,14 +35,12 @@ from chainer.optimizer_hooks import gradient_noise
 from chainer.utils import walker_alias
 
 from chainer_compat import _warn
-from chainer_compat.runtime import hooks
 
 #: Codes this module restores (and warns with).
 CODES = ("CH605",)
 
 CAFFE = "chainer.links.caffe.caffe_function"
 
-_state = {"hooks": None}
 
 
 class ThreadLocal(threading.local):
@@ -96,10 +94,5 @@ def install(patcher):
     patcher.set(optimizer, "exponential_decay_noise",
                 _noise(gradient_noise.exponential_decay_noise))
     patcher.set(walker_alias.WalkerAlias, "sample_cpu", sample_cpu)
-    _state["hooks"] = hooks.after_import(CAFFE, _caffe_available(patcher))
+    patcher.after_import(CAFFE, _caffe_available(patcher))
 
-
-def reset():
-    """Remove the import hook (called after the patcher restored everything)."""
-    hooks.remove(_state["hooks"])
-    _state["hooks"] = None

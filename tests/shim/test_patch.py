@@ -67,3 +67,25 @@ def test_set_everywhere_and_late_bindings():
 def test_set_everywhere_needs_a_chainer_binding():
     with pytest.raises(LookupError):
         Patcher().set_everywhere(lambda: None, lambda: None)
+
+
+def test_after_import_hook_is_removed_by_restore(tmp_path, monkeypatch):
+    import sys
+    from chainer_compat._patch import Patcher
+    (tmp_path / "patched_later_mod.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    seen = []
+    patcher = Patcher()
+    before = list(sys.meta_path)
+    patcher.after_import("patched_later_mod", lambda module: seen.append(module.VALUE))
+    assert len(sys.meta_path) == len(before) + 1 and not seen
+    patcher.restore()
+    assert sys.meta_path == before
+    patcher = Patcher()
+    patcher.after_import("patched_later_mod", lambda module: seen.append(module.VALUE))
+    try:
+        import patched_later_mod  # noqa: F401
+    finally:
+        sys.modules.pop("patched_later_mod", None)
+        patcher.restore()
+    assert seen == [1] and sys.meta_path == before
