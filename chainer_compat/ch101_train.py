@@ -17,6 +17,7 @@ import chainer
 import chainer.functions as F
 
 from chainer_compat import _warn
+from chainer_compat._bind import bind_v1
 
 #: Codes this module restores (and warns with).
 CODES = ("CH101", "CH105")
@@ -39,20 +40,6 @@ FUNCTIONS = {
 #: Functions whose v7 signature takes ``activation`` where v1 had ``train``:
 #: a string in that slot is v7 code and passes through.
 _ACTIVATION_AT_TRAIN_SLOT = ("n_step_rnn", "n_step_birnn")
-
-
-def _bind_v1(label, args, kwargs, n_shared, v1_names):
-    """Move positional arguments past ``n_shared`` to keywords named by ``v1_names``."""
-    extra = args[n_shared:]
-    if len(extra) > len(v1_names):
-        raise TypeError("%s() takes at most %d positional arguments (%d given)"
-                        % (label, n_shared + len(v1_names), len(args)))
-    kwargs = dict(kwargs)
-    for name, value in zip(v1_names, extra):
-        if name in kwargs:
-            raise TypeError("%s() got multiple values for argument '%s'" % (label, name))
-        kwargs[name] = value
-    return args[:n_shared], kwargs
 
 
 def call_in_mode(original, label, args, kwargs, has_cudnn=True):
@@ -93,7 +80,7 @@ def wrap_function(original, name):
             if not v1_keyword:
                 return original(*args, **kwargs)   # v7 call: activation given positionally
             args, kwargs = args[:n_shared], dict(kwargs, activation=args[n_shared])
-        args, kwargs = _bind_v1(label, args, kwargs, n_shared, v1_names)
+        args, kwargs = bind_v1(label, args, kwargs, n_shared, v1_names)
         return call_in_mode(original, label, args, kwargs, has_cudnn)
 
     return wrapper
@@ -110,7 +97,7 @@ def wrap_forward(original, n_shared):
         if len(args) <= n_shared and "train" not in kwargs:
             return original(self, *args, **kwargs)
         label = "L.%s" % type(self).__name__
-        args, kwargs = _bind_v1(label, args, kwargs, n_shared, ("train",))
+        args, kwargs = bind_v1(label, args, kwargs, n_shared, ("train",))
         train = kwargs.pop("train")
         _warn.warn("CH101", "%s(train=...)" % label)
         with chainer.using_config("train", bool(train)):

@@ -14,7 +14,7 @@ import chainer
 from chainer.links.normalization import batch_normalization
 
 from chainer_compat import _warn
-from chainer_compat.ch101_train import _bind_v1
+from chainer_compat._bind import bind_v1
 
 #: Codes this module restores (and warns with).
 CODES = ("CH102",)
@@ -28,7 +28,7 @@ def wrap_forward(original):
         if len(args) <= 1 and "test" not in kwargs:
             return original(self, *args, **kwargs)
         label = "L.%s" % type(self).__name__
-        args, kwargs = _bind_v1(label, args, kwargs, 1, ("test", "finetune"))
+        args, kwargs = bind_v1(label, args, kwargs, 1, ("test", "finetune"))
         test = kwargs.pop("test")
         _warn.warn("CH102", "%s(test=...)" % label)
         with chainer.using_config("train", not test):

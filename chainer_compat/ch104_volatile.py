@@ -34,6 +34,7 @@ import chainer
 from chainer import function_node, variable
 
 from chainer_compat import _warn
+from chainer_compat._bind import bind_v1
 from chainer_compat.ch104_flag import AUTO, OFF, ON, Flag, make_module  # noqa: F401
 
 #: Codes this module restores (and warns with).
@@ -66,13 +67,7 @@ def wrap_init(original):
     def __init__(self, data=None, *args, **kwargs):
         if not args and "volatile" not in kwargs:
             return original(self, data, **kwargs)
-        if len(args) > len(_V1_SLOTS):
-            raise TypeError("Variable() takes at most %d positional arguments (%d given)"
-                            % (len(_V1_SLOTS) + 1, len(args) + 1))
-        for name, value in zip(_V1_SLOTS, args):
-            if name in kwargs:
-                raise TypeError("Variable() got multiple values for argument '%s'" % name)
-            kwargs[name] = value
+        _, kwargs = bind_v1("Variable", (data,) + args, kwargs, 1, _V1_SLOTS)
         flag = Flag(kwargs.pop("volatile", OFF))
         _warn.warn("CH104", "Variable(volatile=...)")
         original(self, data, **kwargs)

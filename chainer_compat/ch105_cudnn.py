@@ -33,7 +33,7 @@ import chainer
 import chainer.functions as F
 
 from chainer_compat import _warn
-from chainer_compat.ch101_train import _bind_v1
+from chainer_compat._bind import bind_v1
 
 #: Codes this module restores (and warns with).
 CODES = ("CH105",)
@@ -96,7 +96,7 @@ def wrap_function(original, name):
         if "use_cudnn" not in kwargs and (n_positional is None or len(args) <= n_positional):
             return original(*args, **kwargs)
         if n_positional is not None:
-            args, kwargs = _bind_v1(label, args, kwargs, n_positional, v1_names)
+            args, kwargs = bind_v1(label, args, kwargs, n_positional, v1_names)
         use_cudnn = kwargs.pop("use_cudnn", True)
         _warn.warn("CH105", "%s(use_cudnn=...)" % label)
         if use_cudnn:
@@ -116,7 +116,7 @@ def wrap_init(original, index=None):
             return original(self, *args, **kwargs)
         label = "L.%s" % type(self).__name__
         if index is not None:
-            args, kwargs = _bind_v1(label, args, kwargs, index, ("use_cudnn",))
+            args, kwargs = bind_v1(label, args, kwargs, index, ("use_cudnn",))
         use_cudnn = kwargs.pop("use_cudnn")
         _warn.warn("CH105", "%s(use_cudnn=...)" % label)
         original(self, *args, **kwargs)

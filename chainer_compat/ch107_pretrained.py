@@ -29,7 +29,7 @@ import chainer
 from chainer.links.model.vision import googlenet, resnet, vgg
 
 from chainer_compat import _caller, _warn
-from chainer_compat.ch101_train import _bind_v1
+from chainer_compat._bind import bind_v1
 
 #: Codes this module restores (and warns with).
 CODES = ("CH107", "CH101", "CH102", "CH104")
@@ -62,7 +62,7 @@ def wrap(original, method, mode):
             _warn.warn("CH107", "%s(...) without %s= (v1 ran it in test mode)" % (label, mode))
             with chainer.using_config("train", False):
                 return original(self, *args, **kwargs)
-        args, kwargs = _bind_v1(label, args, kwargs, n_shared, v1_names)
+        args, kwargs = bind_v1(label, args, kwargs, n_shared, v1_names)
         flag = kwargs.pop(mode, _ABSENT)
         volatile = kwargs.pop("volatile", _ABSENT)
         if flag is _ABSENT:

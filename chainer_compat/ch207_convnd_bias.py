@@ -19,7 +19,7 @@ import functools
 from chainer.links.connection import convolution_nd
 
 from chainer_compat import _caller, _warn
-from chainer_compat.ch101_train import _bind_v1
+from chainer_compat._bind import bind_v1
 
 #: Codes this module restores (and warns with).
 CODES = ("CH207",)
@@ -41,7 +41,7 @@ def wrap_init(original):
             return original(self, *args, **kwargs)
         label = "L.%s" % type(self).__name__
         if len(args) > N_SHARED:
-            args, kwargs = _bind_v1(label, args, kwargs, N_SHARED, V1_NAMES)
+            args, kwargs = bind_v1(label, args, kwargs, N_SHARED, V1_NAMES)
         if kwargs.get("initial_bias") is None:
             _warn.warn("CH207", "%s(...) without initial_bias, constructed by v1 code "
                        "(v1: no bias)" % label)

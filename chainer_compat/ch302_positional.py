@@ -40,7 +40,7 @@ import inspect
 
 import chainer.functions as F
 
-from chainer_compat import _caller, _warn
+from chainer_compat import _bind, _caller, _warn
 
 #: Codes this module warns with (CH306: ``F.batch_normalization``'s positional
 #: ``eps`` .. ``decay``, which 7.8.1 takes by keyword only).
@@ -139,15 +139,7 @@ def bind_v1(label, v1_names, n_shared, args, kwargs):
 
     Raises ``TypeError`` for too many positional arguments or a parameter given twice.
     """
-    if len(args) > len(v1_names):
-        raise TypeError("%s() takes at most %d positional arguments (%d given)"
-                        % (label, len(v1_names), len(args)))
-    kwargs = dict(kwargs)
-    for name, value in zip(v1_names[n_shared:], args[n_shared:]):
-        if name in kwargs:
-            raise TypeError("%s() got multiple values for argument '%s'" % (label, name))
-        kwargs[name] = value
-    return args[:n_shared], kwargs
+    return _bind.bind_v1(label, args, kwargs, n_shared, v1_names[n_shared:])
 
 
 def _binds(signature, args, kwargs):
