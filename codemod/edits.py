@@ -66,6 +66,15 @@ class Edits:
     def replace_stmt(self, stmt, build):
         self.replaced_stmts[stmt] = build
 
+    def extend_stmt(self, stmt, build):
+        """Replace ``stmt`` by ``build(statements)``: ``statements`` is what an earlier
+        replacement of ``stmt`` produced, or ``[stmt]`` (after the other edits)."""
+        previous = self.replaced_stmts.get(stmt)
+
+        def chained(updated):
+            return build(previous(updated) if previous is not None else [updated])
+        self.replaced_stmts[stmt] = chained
+
     def replace_node(self, node, build):
         """Replace the expression ``node`` (any node that is not a statement) by
         ``build(updated)``, where ``updated`` is ``node`` after the other edits

@@ -24,7 +24,6 @@ def edit_calls(ctx, stmt, names, edit):
     """Replace ``stmt`` so that every call whose callee's source is in ``names``
     goes through ``edit(call) -> call`` (``edit`` returns the call unchanged when
     it does not apply)."""
-    previous = ctx.edits.replaced_stmts.get(stmt)
     module = ctx.module
 
     class _Edit(cst.CSTTransformer):
@@ -33,10 +32,7 @@ def edit_calls(ctx, stmt, names, edit):
                 return updated_node
             return edit(updated_node)
 
-    def build(updated):
-        stmts = previous(updated) if previous is not None else [updated]
-        return [s.visit(_Edit()) for s in stmts]
-    ctx.edits.replace_stmt(stmt, build)
+    ctx.edits.extend_stmt(stmt, lambda stmts: [s.visit(_Edit()) for s in stmts])
 
 
 def plan_calls(ctx, sites, edit):

@@ -73,12 +73,8 @@ def _block_statement(ctx, node):
 
 
 def _plan_statement(ctx, stmt, names):
-    previous = ctx.edits.replaced_stmts.get(stmt)
-
-    def build(updated):
-        stmts = previous(updated) if previous is not None else [updated]
-        return [s.visit(_AddArgument(ctx.module, names)) for s in stmts]
-    ctx.edits.replace_stmt(stmt, build)
+    add = _AddArgument(ctx.module, names)
+    ctx.edits.extend_stmt(stmt, lambda stmts: [s.visit(add) for s in stmts])
 
 
 class _AddArgument(cst.CSTTransformer):

@@ -73,7 +73,6 @@ def plan(ctx):
 def _rename_in(ctx, stmt, renames):
     """Replace ``stmt`` (after any earlier replacement of it) with a copy in which
     every attribute whose source is a key of ``renames`` becomes its value."""
-    previous = ctx.edits.replaced_stmts.get(stmt)
     module = ctx.module
 
     class _Rename(cst.CSTTransformer):
@@ -84,7 +83,4 @@ def _rename_in(ctx, stmt, renames):
             return cst.parse_expression(new).with_changes(lpar=updated_node.lpar,
                                                           rpar=updated_node.rpar)
 
-    def build(updated):
-        stmts = previous(updated) if previous is not None else [updated]
-        return [s.visit(_Rename()) for s in stmts]
-    ctx.edits.replace_stmt(stmt, build)
+    ctx.edits.extend_stmt(stmt, lambda stmts: [s.visit(_Rename()) for s in stmts])

@@ -71,7 +71,6 @@ def _plan_size(ctx, call, arg):
         ctx.review(call, CODE, "len(%s) of a Variable: write %s.size" % (arg.value, arg.value),
                    silent=True)
         return
-    previous = ctx.edits.replaced_stmts.get(stmt)
     target = arg.value
 
     class _Size(cst.CSTTransformer):
@@ -83,9 +82,6 @@ def _plan_size(ctx, call, arg):
                 return cst.Attribute(value=cst.Name(target), attr=cst.Name("size"))
             return updated_node
 
-    def build(updated):
-        stmts = previous(updated) if previous is not None else [updated]
-        return [s.visit(_Size()) for s in stmts]
-    ctx.edits.replace_stmt(stmt, build)
+    ctx.edits.extend_stmt(stmt, lambda stmts: [s.visit(_Size()) for s in stmts])
     ctx.report(call, CODE, "len(%s) -> %s.size (v1 len() of a Variable is its number of "
                "elements)" % (target, target), silent=True)

@@ -26,7 +26,8 @@ import libcst as cst
 from codemod.context import find_arg
 from codemod.rules import ch302_binding as r2
 from codemod.rules.ch205_keywords import plan_calls
-from codemod.rules.ch5_training import EXTENSION, MAKE_EXTENSION, calls_of, rename_keyword
+from codemod.rules.ch5_training import (
+    EXTENSION, MAKE_EXTENSION, append_after, calls_of, rename_keyword)
 from codemod.values import code, is_false, is_true
 
 CODE = "CH503"
@@ -96,13 +97,7 @@ def _make_extension_calls(ctx):
                 and ctx.block_of(func) is not None):
             name = func.name.value
             _remove(ctx, call, arg)
-            previous = ctx.edits.replaced_stmts.get(func)
-            extra = cst.parse_statement("%s.initialize = %s\n" % (name, name))
-
-            def build(updated, previous=previous, extra=extra):
-                stmts = previous(updated) if previous is not None else [updated]
-                return list(stmts) + [extra]
-            ctx.edits.replace_stmt(func, build)
+            append_after(ctx, func, "%s.initialize = %s\n" % (name, name))
             ctx.report(arg, CODE, "removed `invoke_before_training=True`; `%s.initialize = %s` "
                        "calls it when the training loop starts" % (name, name))
             continue

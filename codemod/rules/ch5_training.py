@@ -59,13 +59,8 @@ def assigned_name(ctx, call):
 
 def append_after(ctx, stmt, source):
     """Replace block statement ``stmt`` by itself followed by the statement ``source``."""
-    previous = ctx.edits.replaced_stmts.get(stmt)
     extra = cst.parse_statement(source)
-
-    def build(updated):
-        stmts = previous(updated) if previous is not None else [updated]
-        return list(stmts) + [extra]
-    ctx.edits.replace_stmt(stmt, build)
+    ctx.edits.extend_stmt(stmt, lambda stmts: list(stmts) + [extra])
 
 
 def rename_keyword(call, old, new):
