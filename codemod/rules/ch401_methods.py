@@ -134,18 +134,3 @@ class ReplaceCall(cst.CSTTransformer):
             self.done += 1
             return self.new.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
         return updated_node
-
-
-def module_alias(ctx, module):
-    """The name a top-level ``import module`` / ``import module as X`` binds, else None."""
-    for stmt in ctx.module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for alias in small.names:
-                    if code(alias.name) == module:
-                        if alias.asname is None:
-                            return module
-                        return alias.asname.name.value
-    return None

@@ -11,7 +11,8 @@ order (sorted by name, CH211), which can change the last bit of the float sum.
 """
 import libcst as cst
 
-from codemod.rules.ch401_methods import ReplaceCall, method_calls, module_alias
+from codemod.rules.added_imports import bound_module
+from codemod.rules.ch401_methods import ReplaceCall, method_calls
 from codemod.values import code, is_pure
 
 CODE = "CH405"
@@ -27,7 +28,7 @@ def _line(ctx, call):
 
 
 def plan(ctx):
-    numpy = module_alias(ctx, "numpy")
+    numpy = bound_module(ctx, "numpy")
     for call, receiver, problem in method_calls(ctx, "compute_grads_norm", 0):
         stmt = _line(ctx, call) if problem is None else None
         if problem is None and stmt is None:

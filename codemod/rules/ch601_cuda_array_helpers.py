@@ -20,6 +20,7 @@ file that catches ``RuntimeError`` the first rewritten call is also reported.
 import libcst as cst
 
 from codemod.context import find_arg, has_splat
+from codemod.rules.added_imports import bound_module
 from codemod.values import code, is_name
 
 CODE = "CH601"
@@ -39,18 +40,6 @@ def helper_name(ctx, func):
         module, _, name = q.rpartition(".")
         if module in MODULES and name in HELPERS:
             return name
-    return None
-
-
-def numpy_name(ctx):
-    """The name the module binds to ``numpy`` with a top-level import, else None."""
-    for stmt in ctx.module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.Import):
-                    for alias in small.names:
-                        if isinstance(alias.name, cst.Name) and alias.name.value == "numpy":
-                            return alias.asname.name.value if alias.asname else "numpy"
     return None
 
 
@@ -76,7 +65,7 @@ def plan(ctx):
             continue
         add_dtype = None
         if dtype_index is not None and find_arg(call, "dtype", dtype_index) is None:
-            np = numpy_name(ctx)
+            np = bound_module(ctx, "numpy")
             if np is None:
                 ctx.review(call, CODE, "`%s(...)` defaulted to float32 in 1.24: write "
                            "`cuda.cupy.%s(..., dtype=numpy.float32)` (this file does not "
