@@ -6,6 +6,7 @@ change, 2 error (a file that does not parse, a missing path, an unknown code).
 Chainer, no libcst import).
 """
 import argparse
+import os
 import sys
 
 from chainer_rules import RULES
@@ -102,6 +103,22 @@ def progress_bar(jobs, stream):
 
 
 def main(argv=None):
+    """The ``chainer-migrate`` command; returns the exit status (0, 1 or 2, see ``--help``).
+
+    A reader that stops early (``chainer-migrate --list-rules | head``) ends the
+    run quietly with status 1 (Python's recipe for ``BrokenPipeError``).
+    """
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        try:   # no second error when Python flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass
+        return 1   # the status of Python's own recipe
+
+
+def _main(argv):
     parser = build_parser()
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr

@@ -17,6 +17,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 from chainer_rules import RULES
 from codemod.context import FileContext
 from codemod.edits import ApplyEdits
+from codemod.findings import FIX, REVIEW
 from codemod.rules import ORDER
 
 class MigrationError(RuntimeError):
@@ -173,14 +174,17 @@ class Report:
         were not errors: a fix planned for a file that could not be written is
         counted as ``not written``."""
         done = [finding for f in self.files if f.status != "error" for finding in f.findings]
-        fixes = sum(1 for f in done if f.kind == "fix")
+        fixes = sum(1 for f in done if f.kind == FIX)
+        reviews = sum(1 for f in done if f.kind == REVIEW)
+        notes = len(done) - fixes - reviews   # informational findings, neither
         lost = sum(1 for f in self.files if f.status == "error"
-                   for finding in f.findings if finding.kind == "fix")
+                   for finding in f.findings if finding.kind == FIX)
         return ("%d file(s) scanned, %d changed, %d unchanged, %d skipped (no 'chainer'), "
-                "%d error(s); %d fix(es), %d review item(s)%s" % (
+                "%d error(s); %d fix(es), %d review item(s)%s%s" % (
                     len(self.files), self.count("changed"), self.count("unchanged"),
                     self.count("skipped"), self.count("error") + len(self.errors), fixes,
-                    len(done) - fixes, "; %d fix(es) not written" % lost if lost else ""))
+                    reviews, "; %d note(s)" % notes if notes else "",
+                    "; %d fix(es) not written" % lost if lost else ""))
 
 
 def migrate_file(path, select=None, ignore=None):

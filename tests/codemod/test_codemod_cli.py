@@ -1,4 +1,5 @@
 """The ``chainer-migrate`` command line: modes, exit codes, file handling."""
+import io
 import os
 import subprocess
 import sys
@@ -189,3 +190,12 @@ def test_help_runs_as_a_module():
     for option in ("--diff", "--check", "--output-dir", "--select", "--ignore", "--list-rules",
                    "--explain", "-q"):
         assert option in proc.stdout
+
+
+def test_reader_closing_the_pipe_ends_quietly(monkeypatch):
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert cli.main(["--list-rules"]) == 1
