@@ -26,6 +26,9 @@ import numpy
 
 from chainer_compat import ChainerV1Warning
 
+#: The demo is v2 code (run as ``python -m chainer_compat.demo`` it is ``__main__``).
+__chainer_compat__ = "v2"
+
 DEFAULT_FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
 
@@ -48,10 +51,14 @@ def parse_args(argv):
     return args
 
 
-def load_module(path, name):
-    """Import the Python file at ``path`` as a fresh module called ``name``."""
+def load_module(path, name, v2=False):
+    """Import the Python file at ``path`` as a fresh module called ``name``; with ``v2``
+    the module is marked ``__chainer_compat__ = 'v2'`` before it runs (v2 code: the
+    shim gives it Chainer 7.8.1's meaning, as the README advises for migrated code)."""
     spec = importlib.util.spec_from_file_location(name, str(path))
     module = importlib.util.module_from_spec(spec)
+    if v2:
+        module.__chainer_compat__ = "v2"
     spec.loader.exec_module(module)
     return module
 
@@ -105,7 +112,7 @@ def main(argv=None):
         return 2
 
     v1 = load_module(fixtures / "v1" / "rnnlm_kwargs.py", "demo_v1_rnnlm")
-    v2 = load_module(out_dir / "rnnlm_kwargs.py", "demo_migrated_rnnlm")
+    v2 = load_module(out_dir / "rnnlm_kwargs.py", "demo_migrated_rnnlm", v2=True)
     words, vocab = v1.load_words(str(train_txt))
     valid, _ = v1.load_words(str(valid_txt), dict(vocab))
     valid = valid[:500]
